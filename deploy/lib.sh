@@ -1,0 +1,98 @@
+# Shared settings of the deploy scripts. Sourced, not run.
+# Every service listens on 127.0.0.1 only, on ports of its own so it never meets a system instance.
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${CAREIOT_STATE:-$REPO/.state}"
+export CAREIOT_STATE="$STATE"
+
+MQTT_PORT=1883          # fixed in mosquitto.conf
+REDIS_PORT=6380
+PG_PORT=5433
+INFLUX_PORT=8087
+HTTP_PORT="${CAREIOT_HTTP_PORT:-5080}"
+
+RUN_DIR="$STATE/run"
+SECRETS_DIR="$STATE/secrets"
+
+log() { printf '[careiot] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# is_ours NAME PATTERN: the pid in our pid file is alive and its command line contains PATTERN.
+is_ours() {
+  local pidfile="$RUN_DIR/$1.pid" pid
+  [ -f "$pidfile" ] || return 1
+  pid="$(cat "$pidfile")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$2"
+}
+
+# port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
+port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+# wait_for SECONDS DESCRIPTION COMMAND...: poll until COMMAND succeeds.
+wait_for() {
+  local deadline=$((SECONDS + $1)) what="$2"; shift 2
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+
+# stop_pid NAME PATTERN: TERM (then KILL after 20 s) the process in our pid file, only if it is ours.
+stop_pid() {
+  local name="$1" pattern="$2" pid
+  if ! is_ours "$name" "$pattern"; then
+    rm -f "$RUN_DIR/$name.pid"
+    return 0
+  fi
+  pid="$(cat "$RUN_DIR/$name.pid")"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    [ -d "/proc/$pid" ] || break
+    sleep 0.2
+  done
+  if [ -d "/proc/$pid" ]; then
+    log "$name (pid $pid) did not stop in 20 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+# spawn NAME DIR LOG COMMAND...: run COMMAND in DIR in a session of its own (Ctrl-C on a script
+# does not reach it) and record its pid in $RUN_DIR/NAME.pid.
+spawn() {
+  local name="$1" dir="$2" logfile="$3"; shift 3
+  rm -f "$RUN_DIR/$name.pid"
+  setsid bash -c 'echo $$ > "$0"; cd "$1" || exit 1; shift 2; exec "$@"' \
+    "$RUN_DIR/$name.pid" "$dir" x "$@" > "$logfile" 2>&1 < /dev/null &
+  wait_for 10 "$name pid" test -s "$RUN_DIR/$name.pid"
+}
+
+# service_dir NAME USER: a data folder for NAME that USER can write. Under $STATE when USER can
+# reach it; otherwise (a parent folder closed to other users) under /var/lib/careiot.
+service_dir() {
+  local name="$1" user="$2" dir="$STATE/$1"
+  mkdir -p "$dir"
+  if [ "$user" != root ]; then
+    chown "$user:" "$dir"
+    if ! runuser -u "$user" -- test -w "$dir" 2>/dev/null; then
+      dir="/var/lib/careiot/$(printf '%s' "$STATE" | md5sum | cut -c1-12)/$name"
+      mkdir -p "$dir"
+      chown "$user:" "$dir"
+    fi
+  fi
+  printf '%s\n' "$dir"
+}
+
+# secret NAME: a generated secret, created once with mode 0600.
+secret() {
+  local file="$SECRETS_DIR/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$SECRETS_DIR"
+    chmod 700 "$SECRETS_DIR"
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 > "$file")
+  fi
+  cat "$file"
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Starts, stops or reports the services CareIoT runs on: Mosquitto, Redis, PostgreSQL (and
+# InfluxDB). Each runs as a plain process on 127.0.0.1 with its data under the state folder
+# ($CAREIOT_STATE, default .state/ in the repository).
+#
+#   deploy/services.sh start [NAME...]   start those not running; prints "STARTED NAME" for each it started
+#   deploy/services.sh stop [NAME...]    stop those this project started (never anything else)
+#   deploy/services.sh status
+#
+# NAME is one of: mosquitto redis postgres influxdb. Default: mosquitto redis postgres.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DEFAULT_SERVICES=(mosquitto redis postgres)
+mkdir -p "$RUN_DIR"
+
+# --- Mosquitto ---------------------------------------------------------------------------------
+mosquitto_running() { is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
+mosquitto_start() {
+  local dir
+  dir="$(service_dir mosquitto mosquitto)"
+  port_open "$MQTT_PORT" && die "port $MQTT_PORT is taken by a process this project did not start"
+  # mosquitto.conf names its files relative to the working directory: run it in its data folder.
+  spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
+  wait_for 20 mosquitto port_open "$MQTT_PORT" || die "mosquitto did not open port $MQTT_PORT; see $dir/mosquitto.log"
+}
+mosquitto_stop() { stop_pid mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
+
+# --- Redis (append-only file on: grain state and reminders survive a restart) ------------------
+redis_running() { is_ours redis "redis-server 127.0.0.1:$REDIS_PORT"; }
+redis_start() {
+  local dir
+  dir="$(service_dir redis root)"
+  port_open "$REDIS_PORT" && die "port $REDIS_PORT is taken by a process this project did not start"
+  spawn redis "$dir" /dev/null redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$dir" \
+    --appendonly yes --appendfsync everysec --save "" --daemonize no --logfile "$dir/redis.log"
+  wait_for 20 redis redis-cli -p "$REDIS_PORT" ping > /dev/null 2>&1 || die "redis did not answer; see $dir/redis.log"
+}
+redis_stop() {
+  redis_running && redis-cli -p "$REDIS_PORT" bgrewriteaof > /dev/null 2>&1 || true
+  stop_pid redis "redis-server 127.0.0.1:$REDIS_PORT"
+}
+
+# --- PostgreSQL (initdb refuses root: everything runs as the postgres user) --------------------
+pg_dirs() { PG_ROOT="$(service_dir postgres postgres)"; PGDATA="$PG_ROOT/data"; PG_SOCKET="$PG_ROOT/socket"; }
+pg() { runuser -u postgres -- "$(pg_bin)/$1" "${@:2}"; }
+postgres_running() { pg_dirs; [ -f "$PGDATA/PG_VERSION" ] && [ -f "$RUN_DIR/postgres.ours" ] && pg pg_ctl -D "$PGDATA" status > /dev/null 2>&1; }
+postgres_start() {
+  pg_dirs
+  port_open "$PG_PORT" && die "port $PG_PORT is taken by a process this project did not start"
+  local superpw app_pw
+  superpw="$(secret postgres-superuser.pw)"
+  app_pw="$(secret postgres-careiot.pw)"
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    log "initialising PostgreSQL cluster in $PGDATA"
+    local pwfile="$PG_ROOT/.initpw"
+    (umask 077; printf '%s\n' "$superpw" > "$pwfile"); chown postgres: "$pwfile"
+    pg initdb -D "$PGDATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 > "$PG_ROOT/initdb.log"
+    rm -f "$pwfile"
+  fi
+  mkdir -p "$PG_SOCKET"; chown postgres: "$PG_SOCKET"
+  pg pg_ctl -D "$PGDATA" -l "$PG_ROOT/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET -c fsync=on" start > /dev/null \
+    || die "postgres did not start; see $PG_ROOT/postgres.log"
+  touch "$RUN_DIR/postgres.ours"
+  # The application role: owns its databases, may create the test databases.
+  runuser -u postgres -- psql -h "$PG_SOCKET" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -q -v pw="$app_pw" > /dev/null <<'SQL'
+SELECT format('CREATE ROLE careiot LOGIN CREATEDB PASSWORD %L', :'pw') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careiot') \gexec
+SELECT format('ALTER ROLE careiot PASSWORD %L', :'pw') \gexec
+SQL
+}
+postgres_stop() {
+  pg_dirs
+  if [ -f "$RUN_DIR/postgres.ours" ] && [ -f "$PGDATA/PG_VERSION" ]; then
+    pg pg_ctl -D "$PGDATA" -m fast -w -t 60 stop > /dev/null 2>&1 || true
+  fi
+  rm -f "$RUN_DIR/postgres.ours"
+}
+
+# --- InfluxDB 1.x ------------------------------------------------------------------------------
+influxdb_running() { is_ours influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
+influxdb_start() {
+  local dir
+  dir="$(service_dir influxdb root)"
+  port_open "$INFLUX_PORT" && die "port $INFLUX_PORT is taken by a process this project did not start"
+  sed -e "s#@DIR@#$dir#g" -e "s#@PORT@#$INFLUX_PORT#g" "$REPO/deploy/influxdb.conf" > "$dir/influxdb.conf"
+  spawn influxdb "$dir" "$dir/influxd.log" influxd -config "$dir/influxdb.conf"
+  wait_for 30 influxdb curl -sf "http://127.0.0.1:$INFLUX_PORT/ping" || die "influxd did not answer; see $dir/influxd.log"
+}
+influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
+
+# runtime.json: what the server needs to reach the services, secrets included (mode 0600).
+write_runtime_config() {
+  local pw
+  pw="$(secret postgres-careiot.pw)"
+  (umask 077; cat > "$STATE/runtime.json" <<JSON
+{
+  "ConnectionStrings": {
+    "Postgres": "Host=127.0.0.1;Port=$PG_PORT;Database=careiot;Username=careiot;Password=$pw",
+    "Redis": "127.0.0.1:$REDIS_PORT"
+  },
+  "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT },
+  "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" }
+}
+JSON
+)
+}
+
+command="${1:-status}"; shift || true
+services=("$@"); [ "${#services[@]}" -gt 0 ] || services=("${DEFAULT_SERVICES[@]}")
+for s in "${services[@]}"; do
+  case "$s" in mosquitto|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
+done
+
+case "$command" in
+  start)
+    mkdir -p "$STATE"
+    for s in "${services[@]}"; do
+      if "${s}_running"; then
+        log "$s already running"
+      else
+        log "starting $s"
+        "${s}_start"
+        echo "STARTED $s"
+      fi
+    done
+    write_runtime_config
+    ;;
+  stop)
+    for s in "${services[@]}"; do
+      if "${s}_running"; then log "stopping $s"; fi
+      "${s}_stop"
+    done
+    ;;
+  status)
+    for s in mosquitto redis postgres influxdb; do
+      if "${s}_running"; then echo "$s running"; else echo "$s stopped"; fi
+    done
+    ;;
+  *) die "usage: services.sh start|stop|status [mosquitto redis postgres influxdb]";;
+esac

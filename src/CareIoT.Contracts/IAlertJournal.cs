@@ -1,0 +1,23 @@
+namespace CareIoT.Contracts;
+
+/// <summary>
+/// The durable, append-only record of alerts. Every write is idempotent on the source key of the
+/// device message that caused it, so a redelivered message never creates a second alert.
+/// </summary>
+public interface IAlertJournal
+{
+    /// <summary>
+    /// Records a new alert caused by <paramref name="sourceKey"/>. If that source was already
+    /// recorded, nothing is written and the alert it belongs to is returned instead.
+    /// </summary>
+    Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records another occurrence of an open alert (count and last seen). Idempotent on
+    /// <paramref name="sourceKey"/>. Returns the alert as it now stands.
+    /// </summary>
+    Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>All alerts that are not closed, most urgent first.</summary>
+    Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace CareIoT.Contracts;
+
+/// <summary>The digital twin of one care-facility bed (or home care bed), keyed by bed id.</summary>
+public interface IBedGrain : ISiteGrain, IGrainWithStringKey;

@@ -1,0 +1,19 @@
+using CareIoT.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace CareIoT.Grains;
+
+/// <summary>One solitary elder's home: call buttons and smoke alarms.</summary>
+public sealed class HouseholdGrain(
+    [PersistentState("household", StorageNames.Sites)] IPersistentState<SiteState> state,
+    IAlertJournal journal,
+    IAlertNotifier notifier,
+    TimeProvider time,
+    ILogger<HouseholdGrain> logger)
+    : SiteGrain(state, journal, notifier, time, logger), IHouseholdGrain
+{
+    protected override SiteKind Kind => SiteKind.Household;
+
+    protected override AlertDecision? Evaluate(DeviceMessage message, DeviceBinding binding) =>
+        CallButtonRule.Evaluate(message, binding);
+}

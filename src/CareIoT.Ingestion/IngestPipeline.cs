@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+using CareIoT.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareIoT.Ingestion;
+
+/// <summary>
+/// Processes inbound messages in parallel partitions keyed by device, so each device's messages
+/// stay in order. A message is acknowledged only after the grains accepted it or it was
+/// dead-lettered; a failure (a store down) is retried with back-off until it succeeds, and the
+/// message stays unacknowledged meanwhile, so the broker redelivers it if this process dies.
+/// </summary>
+public sealed class IngestPipeline(
+    IGrainFactory grains,
+    IDeadLetterStore deadLetters,
+    IngestStats stats,
+    IOptions<MqttIngestOptions> options,
+    TimeProvider time,
+    ILogger<IngestPipeline> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly DeviceMessageDecoder _decoder = new(options.Value.MaxPayloadBytes);
+    private Channel<InboundMessage>[] _partitions = [];
+    private Task[] _workers = [];
+
+    public void Start(CancellationToken stoppingToken)
+    {
+        var count = Math.Max(1, options.Value.Partitions);
+        _partitions = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<InboundMessage>(256))];
+        _workers = [.. _partitions.Select(p => Task.Run(() => RunPartitionAsync(p.Reader, stoppingToken), CancellationToken.None))];
+    }
+
+    /// <summary>Queues a message; waits when its partition is full, which pushes back on the broker connection.</summary>
+    public ValueTask EnqueueAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        stats.Received();
+        var key = DeviceProtocol.DeviceTopics.TryParse(message.Topic, out var deviceId, out _) ? deviceId : message.Topic;
+        var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
+        return partition.Writer.WriteAsync(message, cancellationToken);
+    }
+
+    public Task StopAsync()
+    {
+        foreach (var partition in _partitions)
+        {
+            partition.Writer.TryComplete();
+        }
+
+        return Task.WhenAll(_workers);
+    }
+
+    private async Task RunPartitionAsync(ChannelReader<InboundMessage> reader, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var message in reader.ReadAllAsync(stoppingToken))
+            {
+                await ProcessUntilDoneAsync(message, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: whatever was not acknowledged is redelivered by the broker.
+        }
+    }
+
+    private async Task ProcessUntilDoneAsync(InboundMessage message, CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ProcessAsync(message, stoppingToken);
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                stats.Retried();
+                logger.LogError(ex, "Processing {Topic} failed (attempt {Attempt}); not acknowledged, retrying in {Backoff}",
+                    message.Topic, attempt, backoff);
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+
+        await AcknowledgeAsync(message, stoppingToken);
+    }
+
+    /// <summary>One attempt: decode, deliver or dead-letter. Throws when a store is unavailable.</summary>
+    internal async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var decoded = _decoder.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
+        if (decoded.Message is not { } deviceMessage)
+        {
+            await DeadLetterAsync(message, decoded.DeviceId, decoded.Reason!.Value, decoded.Detail, cancellationToken);
+            return;
+        }
+
+        var result = await grains.GetGrain<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.UnknownDevice:
+                await DeadLetterAsync(message, deviceMessage.DeviceId, RejectReason.UnknownDevice,
+                    "no device with this id is registered", cancellationToken);
+                break;
+            case DeliveryOutcome.Duplicate:
+                stats.Duplicate();
+                break;
+            default:
+                stats.Accepted();
+                break;
+        }
+    }
+
+    private async Task DeadLetterAsync(
+        InboundMessage message, string? deviceId, RejectReason reason, string detail, CancellationToken cancellationToken)
+    {
+        var kept = message.Payload.AsSpan(0, Math.Min(message.Payload.Length, options.Value.MaxPayloadBytes)).ToArray();
+        await deadLetters.AddAsync(
+            new DeadLetter(message.ReceivedAt, "mqtt", message.Topic, deviceId, reason.ToString(), detail, kept, message.PayloadSize),
+            cancellationToken);
+        stats.Rejected(reason);
+        logger.LogWarning("Rejected message from device {DeviceId} on {Topic}: {Reason} ({Detail})",
+            deviceId ?? "(none)", message.Topic, reason, detail);
+    }
+
+    private async Task AcknowledgeAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await message.AcknowledgeAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // The connection dropped since: the broker redelivers and the grains drop the duplicate.
+            logger.LogDebug(ex, "Could not acknowledge {Topic}; the broker will redeliver it", message.Topic);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace CareIoT.Ingestion;
+
+/// <summary>Configuration section <c>Mqtt</c>.</summary>
+public sealed class MqttIngestOptions
+{
+    public const string Section = "Mqtt";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Stable per ingest node, so the broker keeps its session and queues QoS 1 messages while it is down.</summary>
+    public string ClientId { get; set; } = "careiot-ingest-1";
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>When set, subscribe as <c>$share/{group}/…</c> so several ingest nodes split the load.</summary>
+    public string? SharedGroup { get; set; }
+
+    /// <summary>How many messages may be processed at once; each device's messages stay in order.</summary>
+    public int Partitions { get; set; } = 32;
+
+    /// <summary>How many unacknowledged messages the broker may have in flight to us.</summary>
+    public ushort ReceiveMaximum { get; set; } = 1000;
+
+    public int MaxPayloadBytes { get; set; } = DeviceMessageDecoder.DefaultMaxPayloadBytes;
+}

@@ -1,0 +1,138 @@
+using System.Buffers;
+using CareIoT.DeviceProtocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace CareIoT.Ingestion;
+
+/// <summary>
+/// Holds one long-lived MQTT connection to the broker with a persistent session (QoS 1 messages
+/// wait at the broker while we are away), reconnects on its own, and passes every message to the
+/// <see cref="IngestPipeline"/> with automatic acknowledgement turned off.
+/// </summary>
+public sealed class MqttIngestWorker(
+    IngestPipeline pipeline,
+    IOptions<MqttIngestOptions> options,
+    TimeProvider time,
+    ILogger<MqttIngestWorker> logger) : BackgroundService
+{
+    private const uint SessionExpirySeconds = 7 * 24 * 3600;
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
+
+    private IMqttClient? _client;
+
+    /// <summary>Whether the connection to the broker is up (for the health check).</summary>
+    public bool IsConnected => _client?.IsConnected ?? false;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        pipeline.Start(stoppingToken);
+        using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
+        client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
+        client.DisconnectedAsync += e =>
+        {
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Disconnected from MQTT broker {Host}:{Port}: {Reason}", settings.Host, settings.Port, e.Reason);
+            }
+
+            return Task.CompletedTask;
+        };
+
+        try
+        {
+            await KeepConnectedAsync(client, settings, stoppingToken);
+        }
+        finally
+        {
+            await pipeline.StopAsync();
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task KeepConnectedAsync(IMqttClient client, MqttIngestOptions settings, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAsync(client, settings, stoppingToken);
+                    delay = TimeSpan.FromMilliseconds(200);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("MQTT broker {Host}:{Port} unreachable ({Error}); retrying in {Delay}",
+                    settings.Host, settings.Port, ex.Message, delay);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task ConnectAsync(IMqttClient client, MqttIngestOptions settings, CancellationToken cancellationToken)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(settings.Host, settings.Port)
+            .WithClientId(settings.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(SessionExpirySeconds)
+            .WithReceiveMaximum(settings.ReceiveMaximum)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (!string.IsNullOrEmpty(settings.Username))
+        {
+            builder = builder.WithCredentials(settings.Username, settings.Password);
+        }
+
+        var connected = await client.ConnectAsync(builder.Build(), cancellationToken);
+        var filter = string.IsNullOrEmpty(settings.SharedGroup)
+            ? DeviceTopics.AllDevices
+            : $"$share/{settings.SharedGroup}/{DeviceTopics.AllDevices}";
+        await client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                .Build(),
+            cancellationToken);
+        logger.LogInformation("Connected to MQTT broker {Host}:{Port} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}",
+            settings.Host, settings.Port, settings.ClientId, connected.IsSessionPresent, filter);
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
+    {
+        e.AutoAcknowledge = false;
+        var payload = e.ApplicationMessage.Payload;
+        var size = payload.Length > int.MaxValue ? int.MaxValue : (int)payload.Length;
+        // Keep one byte more than the limit: enough evidence for the dead letter, bounded memory.
+        var kept = payload.Slice(0, Math.Min(payload.Length, options.Value.MaxPayloadBytes + 1L)).ToArray();
+        var inbound = new InboundMessage(e.ApplicationMessage.Topic, kept, size, time.GetUtcNow(), e.AcknowledgeAsync);
+        await pipeline.EnqueueAsync(inbound, stoppingToken);
+    }
+}

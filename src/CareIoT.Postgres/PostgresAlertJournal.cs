@@ -1,0 +1,153 @@
+using CareIoT.Contracts;
+using Npgsql;
+
+namespace CareIoT.Postgres;
+
+/// <summary>
+/// The alert journal in PostgreSQL. Each write claims its source key in <c>alert_sources</c>
+/// first, in the same transaction as the change: a source already claimed means the message was
+/// recorded before (a redelivery), and the alert is returned unchanged.
+/// </summary>
+public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJournal
+{
+    public const string DeviceActor = "device";
+
+    public async Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimSourceAsync(connection, sourceKey, alert.AlertId, alert.RaisedAt, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await AlertOfSourceAsync(connection, sourceKey, cancellationToken);
+        }
+
+        await using (var insert = new NpgsqlCommand($"""
+            INSERT INTO alerts ({AlertRows.Columns})
+            VALUES (@id, @siteKind, @siteId, @device, @cause, @priority, @status, @raisedAt, @lastSeenAt, @occurrences)
+            """, connection))
+        {
+            insert.Parameters.AddWithValue("id", alert.AlertId);
+            insert.Parameters.AddWithValue("siteKind", alert.Site.Kind.ToString());
+            insert.Parameters.AddWithValue("siteId", alert.Site.Id);
+            insert.Parameters.AddWithValue("device", alert.DeviceId);
+            insert.Parameters.AddWithValue("cause", alert.Cause.ToString());
+            insert.Parameters.AddWithValue("priority", (short)alert.Priority);
+            insert.Parameters.AddWithValue("status", alert.Status.ToString());
+            insert.Parameters.AddWithValue("raisedAt", alert.RaisedAt.ToUniversalTime());
+            insert.Parameters.AddWithValue("lastSeenAt", alert.LastSeenAt.ToUniversalTime());
+            insert.Parameters.AddWithValue("occurrences", alert.Occurrences);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await AppendEventAsync(connection, alert.AlertId, "Raised", alert.RaisedAt, sourceKey, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return alert;
+    }
+
+    public async Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimSourceAsync(connection, sourceKey, alertId, at, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await AlertOfSourceAsync(connection, sourceKey, cancellationToken);
+        }
+
+        await using var update = new NpgsqlCommand($"""
+            UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = greatest(last_seen_at, @at)
+            WHERE alert_id = @id
+            RETURNING {AlertRows.Columns}
+            """, connection);
+        update.Parameters.AddWithValue("id", alertId);
+        update.Parameters.AddWithValue("at", at.ToUniversalTime());
+        var alert = await AlertRows.ReadOneAsync(update, cancellationToken)
+            ?? throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+        await AppendEventAsync(connection, alertId, "Repeated", at, sourceKey, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return alert;
+    }
+
+    public async Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {AlertRows.Columns} FROM alerts
+            WHERE status IN ('Raised', 'Acknowledged', 'Dispatched')
+            ORDER BY priority, raised_at
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var alerts = new List<AlertSnapshot>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            alerts.Add(AlertRows.Read(reader));
+        }
+
+        return alerts;
+    }
+
+    /// <summary>The alert and every event of its history, oldest first.</summary>
+    public async Task<AlertHistory?> GetHistoryAsync(Guid alertId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var select = new NpgsqlCommand($"SELECT {AlertRows.Columns} FROM alerts WHERE alert_id = @id", connection);
+        select.Parameters.AddWithValue("id", alertId);
+        var alert = await AlertRows.ReadOneAsync(select, cancellationToken);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        await using var events = new NpgsqlCommand(
+            "SELECT kind, actor, at, source_key FROM alert_events WHERE alert_id = @id ORDER BY event_id", connection);
+        events.Parameters.AddWithValue("id", alertId);
+        await using var reader = await events.ExecuteReaderAsync(cancellationToken);
+        var history = new List<AlertEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add(new AlertEvent(
+                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return new AlertHistory(alert, history);
+    }
+
+    private static async Task<bool> ClaimSourceAsync(
+        NpgsqlConnection connection, string sourceKey, Guid alertId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var claim = new NpgsqlCommand("""
+            INSERT INTO alert_sources (source_key, alert_id, recorded_at) VALUES (@key, @id, @at)
+            ON CONFLICT (source_key) DO NOTHING
+            """, connection);
+        claim.Parameters.AddWithValue("key", sourceKey);
+        claim.Parameters.AddWithValue("id", alertId);
+        claim.Parameters.AddWithValue("at", at.ToUniversalTime());
+        return await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<AlertSnapshot> AlertOfSourceAsync(NpgsqlConnection connection, string sourceKey, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand($"""
+            SELECT {AlertRows.Columns} FROM alerts
+            WHERE alert_id = (SELECT alert_id FROM alert_sources WHERE source_key = @key)
+            """, connection);
+        select.Parameters.AddWithValue("key", sourceKey);
+        return await AlertRows.ReadOneAsync(select, cancellationToken)
+            ?? throw new InvalidOperationException($"Source {sourceKey} is claimed but its alert is missing.");
+    }
+
+    private static async Task AppendEventAsync(
+        NpgsqlConnection connection, Guid alertId, string kind, DateTimeOffset at, string? sourceKey, CancellationToken cancellationToken)
+    {
+        await using var append = new NpgsqlCommand("""
+            INSERT INTO alert_events (alert_id, kind, actor, at, source_key) VALUES (@id, @kind, @actor, @at, @key)
+            """, connection);
+        append.Parameters.AddWithValue("id", alertId);
+        append.Parameters.AddWithValue("kind", kind);
+        append.Parameters.AddWithValue("actor", DeviceActor);
+        append.Parameters.AddWithValue("at", at.ToUniversalTime());
+        append.Parameters.AddWithValue("key", (object?)sourceKey ?? DBNull.Value);
+        await append.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using CareIoT.Contracts;
+using Npgsql;
+
+namespace CareIoT.Postgres;
+
+/// <summary>The installer's registry of households, beds and devices.</summary>
+public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegistry
+{
+    public async Task<DeviceBinding?> FindAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT kind, household_id, bed_id FROM devices WHERE device_id = @id");
+        command.Parameters.AddWithValue("id", deviceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var site = reader.IsDBNull(1)
+            ? new SiteRef(SiteKind.Bed, reader.GetString(2))
+            : new SiteRef(SiteKind.Household, reader.GetString(1));
+        return new DeviceBinding(deviceId, Enum.Parse<DeviceKind>(reader.GetString(0)), site);
+    }
+
+    public async Task UpsertHouseholdAsync(string householdId, string elderName, string address, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO households (household_id, elder_name, address) VALUES (@id, @name, @address)
+            ON CONFLICT (household_id) DO UPDATE SET elder_name = excluded.elder_name, address = excluded.address
+            """);
+        command.Parameters.AddWithValue("id", householdId);
+        command.Parameters.AddWithValue("name", elderName);
+        command.Parameters.AddWithValue("address", address);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UpsertBedAsync(string bedId, string room, string label, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO beds (bed_id, room, label) VALUES (@id, @room, @label)
+            ON CONFLICT (bed_id) DO UPDATE SET room = excluded.room, label = excluded.label
+            """);
+        command.Parameters.AddWithValue("id", bedId);
+        command.Parameters.AddWithValue("room", room);
+        command.Parameters.AddWithValue("label", label);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Binds a device to its site. The site must exist; a foreign-key violation says it does not.</summary>
+    public async Task UpsertDeviceAsync(DeviceBinding binding, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO devices (device_id, kind, household_id, bed_id) VALUES (@id, @kind, @household, @bed)
+            ON CONFLICT (device_id) DO UPDATE
+                SET kind = excluded.kind, household_id = excluded.household_id, bed_id = excluded.bed_id
+            """);
+        command.Parameters.AddWithValue("id", binding.DeviceId);
+        command.Parameters.AddWithValue("kind", binding.Kind.ToString());
+        command.Parameters.AddWithValue("household", binding.Site.Kind == SiteKind.Household ? binding.Site.Id : DBNull.Value);
+        command.Parameters.AddWithValue("bed", binding.Site.Kind == SiteKind.Bed ? binding.Site.Id : DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using CareIoT.Contracts;
+using CareIoT.DeviceProtocol;
+using CareIoT.Postgres;
+using Npgsql;
+
+namespace CareIoT.Server.Api;
+
+public static class RegistryEndpoints
+{
+    /// <summary>The installer's registry: households, beds, devices and their bindings.</summary>
+    public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var registry = app.MapGroup("/api/registry");
+        registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, CancellationToken ct) =>
+        {
+            if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName is required"] });
+            }
+
+            await store.UpsertHouseholdAsync(householdId, body.ElderName, body.Address ?? "", ct);
+            return Results.NoContent();
+        });
+        registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, PostgresRegistry store, CancellationToken ct) =>
+        {
+            if (!DeviceTopics.IsValidDeviceId(bedId))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["bed"] = ["id must be 1-64 of A-Z a-z 0-9 - _"] });
+            }
+
+            await store.UpsertBedAsync(bedId, body.Room ?? "", body.Label ?? "", ct);
+            return Results.NoContent();
+        });
+        registry.MapPut("/devices/{deviceId}", PutDevice);
+    }
+
+    private static async Task<IResult> PutDevice(
+        string deviceId, DeviceRequest body, PostgresRegistry store, IGrainFactory grains, CancellationToken ct)
+    {
+        if (!DeviceTopics.IsValidDeviceId(deviceId) || (body.HouseholdId is null) == (body.BedId is null))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["device"] = ["id must be 1-64 of A-Z a-z 0-9 - _, and exactly one of householdId and bedId must be given"],
+            });
+        }
+
+        var site = body.HouseholdId is not null ? new SiteRef(SiteKind.Household, body.HouseholdId) : new SiteRef(SiteKind.Bed, body.BedId!);
+        var binding = new DeviceBinding(deviceId, body.Kind, site);
+        try
+        {
+            await store.UpsertDeviceAsync(binding, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"{site} is not registered"] });
+        }
+
+        await grains.GetGrain<IDeviceGrain>(deviceId).Rebind(binding);
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,16 @@
+using CareIoT.Contracts;
+
+namespace CareIoT.Server.Api;
+
+public static class SiteEndpoints
+{
+    /// <summary>Live state of a household or bed, read from its grain.</summary>
+    public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sites = app.MapGroup("/api/sites");
+        sites.MapGet("/households/{householdId}/alerts", (string householdId, IGrainFactory grains) =>
+            grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
+        sites.MapGet("/beds/{bedId}/alerts", (string bedId, IGrainFactory grains) =>
+            grains.GetGrain<IBedGrain>(bedId).GetOpenAlerts());
+    }
+}

@@ -1,0 +1,10 @@
+using CareIoT.Contracts;
+
+namespace CareIoT.Server.Dispatch;
+
+/// <summary>What the server pushes to a dispatch console.</summary>
+public interface IDispatchClient
+{
+    /// <summary>An alert was raised or changed (repeat, status); the console upserts it by id.</summary>
+    Task AlertChanged(AlertSnapshot alert);
+}

@@ -1,0 +1,27 @@
+using CareIoT.Contracts;
+using CareIoT.Postgres;
+using Npgsql;
+
+namespace CareIoT.Server.Extensions;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// PostgreSQL holds what the project owns. The schema is migrated before the silo starts
+    /// (hosted services start in registration order), so no grain ever sees an old schema.
+    /// </summary>
+    public static void AddCareIotPostgres(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        builder.Services.AddSingleton(new PostgresSettings(connectionString));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<SchemaMigrationService>();
+        builder.Services.AddSingleton<PostgresAlertJournal>();
+        builder.Services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresAlertJournal>());
+        builder.Services.AddSingleton<PostgresRegistry>();
+        builder.Services.AddSingleton<IDeviceRegistry>(sp => sp.GetRequiredService<PostgresRegistry>());
+        builder.Services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
+    }
+}

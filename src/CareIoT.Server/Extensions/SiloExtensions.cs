@@ -1,0 +1,37 @@
+using System.Net;
+using CareIoT.Grains;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace CareIoT.Server.Extensions;
+
+public static class SiloExtensions
+{
+    /// <summary>
+    /// The Orleans silo, co-hosted with the web server. Membership, grain state and reminders are
+    /// in Redis (append-only file on). Ports come from configuration so several silos and tests
+    /// can run side by side.
+    /// </summary>
+    public static void AddCareIotSilo(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var redis = config.GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
+        var siloPort = config.GetValue("Orleans:SiloPort", 11111);
+        var gatewayPort = config.GetValue("Orleans:GatewayPort", 30000);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = config["Orleans:ClusterId"] ?? "careiot-dev";
+                options.ServiceId = config["Orleans:ServiceId"] ?? "careiot";
+            });
+            silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.AddRedisGrainStorage(StorageNames.Sites, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using CareIoT.Server.Api;
+using CareIoT.Server.Dispatch;
+using CareIoT.Server.Extensions;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCareIotConfiguration();
+    builder.AddCareIotLogging();
+    builder.AddCareIotPostgres();
+    builder.AddCareIotSilo();
+    builder.AddCareIotDispatch();
+    builder.AddCareIotIngestion();
+    builder.AddCareIotHealthChecks();
+
+    var app = builder.Build();
+    app.UseSerilogRequestLogging();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.MapHealthChecks("/health");
+    app.MapHub<DispatchHub>(DispatchHub.Path);
+    app.MapAlertEndpoints();
+    app.MapSiteEndpoints();
+    app.MapRegistryEndpoints();
+    app.MapIngestEndpoints();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "CareIoT server stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, named so tests can refer to the host.</summary>
+public partial class Program;
