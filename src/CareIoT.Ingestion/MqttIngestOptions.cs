@@ -12,6 +12,9 @@ public sealed class MqttIngestOptions
     /// <summary>Stable per ingest node, so the broker keeps its session and queues QoS 1 messages while it is down.</summary>
     public string ClientId { get; set; } = "careiot-ingest-1";
 
+    /// <summary>How long the broker keeps our session (and queues for it) while we are away.</summary>
+    public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
+
     public string? Username { get; set; }
 
     public string? Password { get; set; }

@@ -20,7 +20,6 @@ public sealed class MqttIngestWorker(
     TimeProvider time,
     ILogger<MqttIngestWorker> logger) : BackgroundService
 {
-    private const uint SessionExpirySeconds = 7 * 24 * 3600;
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
 
     private IMqttClient? _client;
@@ -103,7 +102,7 @@ public sealed class MqttIngestWorker(
             .WithClientId(settings.ClientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
-            .WithSessionExpiryInterval(SessionExpirySeconds)
+            .WithSessionExpiryInterval(settings.SessionExpirySeconds)
             .WithReceiveMaximum(settings.ReceiveMaximum)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(10));

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole system on this machine: installs what is missing, starts Mosquitto, Redis and
+# PostgreSQL, builds and starts the server, and runs a simulated fleet of call buttons whose
+# presses arrive on the dispatch console. Ctrl-C stops everything this command started.
+#
+#   deploy/run.sh [--households N] [--press-every SECONDS]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+households=20
+press_every=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --households) households="$2"; shift 2;;
+    --press-every) press_every="$2"; shift 2;;
+    *) die "unknown option $1 (see the header of $0)";;
+  esac
+done
+
+"$REPO/deploy/install.sh"
+started="$("$REPO/deploy/services.sh" start | awk '/^STARTED/ {print $2}' | xargs)"
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  log "stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # shellcheck disable=SC2086
+  [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started
+}
+trap cleanup EXIT INT TERM
+
+log "building"
+dotnet build "$REPO/CareIoT.sln" -c Release -v quiet -nologo > "$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; die "build failed"; }
+
+mkdir -p "$STATE/logs"
+log "starting the server on http://127.0.0.1:$HTTP_PORT (log: $STATE/logs/server.out)"
+Logging__Directory="$STATE/logs" dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
+  --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$HTTP_PORT" > "$STATE/logs/server.out" 2>&1 &
+pids+=($!)
+wait_for 120 server curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null \
+  || { tail -n 40 "$STATE/logs/server.out"; die "the server did not become healthy"; }
+
+cat <<MSG
+
+  CareIoT is running.
+  Dispatch console:  http://127.0.0.1:$HTTP_PORT/
+  Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
+  Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
+  A fleet of $households households presses a call button every $press_every s. Ctrl-C stops everything.
+
+MSG
+dotnet "$REPO/devices/CareIoT.DeviceSimulator/bin/Release/net10.0/careiot-sim.dll" fleet \
+  --households "$households" --press-every "$press_every" \
+  --register "http://127.0.0.1:$HTTP_PORT/" &
+pids+=($!)
+wait "${pids[@]}"

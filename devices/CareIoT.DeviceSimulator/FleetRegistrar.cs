@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+
+namespace CareIoT.DeviceSimulator;
+
+/// <summary>Registers the simulated households and their call buttons through the server's registry API.</summary>
+public sealed class FleetRegistrar(Uri api) : IDisposable
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
+    private static readonly string[] GivenNames = ["秀英", "桂兰", "建国", "玉兰", "德明", "淑珍", "国华", "凤英"];
+
+    private readonly HttpClient _http = new() { BaseAddress = api };
+
+    public async Task RegisterAsync(string householdId, string deviceId, int index, CancellationToken cancellationToken)
+    {
+        var elder = Surnames[index % Surnames.Length] + GivenNames[index / Surnames.Length % GivenNames.Length];
+        var address = $"朝阳区和平街道 {index + 1} 号";
+        (await _http.PutAsJsonAsync($"api/registry/households/{householdId}", new { elderName = elder, address }, cancellationToken))
+            .EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind = "CallButton", householdId }, cancellationToken))
+            .EnsureSuccessStatusCode();
+    }
+
+    public void Dispose() => _http.Dispose();
+}

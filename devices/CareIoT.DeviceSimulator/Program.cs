@@ -1,0 +1,36 @@
+using System.CommandLine;
+using CareIoT.DeviceProtocol;
+using CareIoT.DeviceSimulator;
+
+var broker = new Option<string>("--broker") { Description = "MQTT broker as host:port", DefaultValueFactory = _ => "127.0.0.1:1883" };
+
+var device = new Option<string>("--device") { Description = "Device id of the call button", Required = true };
+var count = new Option<int>("--count") { Description = "How many presses", DefaultValueFactory = _ => 1 };
+var press = new Command("press", "Press one call button (publishes protocol v1 'press' at QoS 1)") { broker, device, count };
+press.SetAction(async (parse, ct) =>
+{
+    await using var button = new SimulatedDevice(parse.GetValue(device)!, BrokerAddress.Parse(parse.GetValue(broker)!));
+    await button.ConnectAsync(ct);
+    for (var i = 0; i < parse.GetValue(count); i++)
+    {
+        Console.WriteLine($"press {button.DeviceId} message {await button.SendAsync(EventTypes.Press, ct)}");
+    }
+});
+
+var households = new Option<int>("--households") { Description = "Number of households (one call button each)", DefaultValueFactory = _ => 10 };
+var prefix = new Option<string>("--prefix") { Description = "Prefix of household and device ids", DefaultValueFactory = _ => "demo" };
+var register = new Option<Uri?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
+var pressEvery = new Option<int>("--press-every") { Description = "Seconds between presses", DefaultValueFactory = _ => 20 };
+var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Seconds between heartbeats", DefaultValueFactory = _ => 60 };
+var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
+var fleet = new Command("fleet", "Run a fleet of households whose call buttons send heartbeats and now and then a press")
+{
+    broker, households, prefix, register, pressEvery, heartbeatEvery, duration,
+};
+fleet.SetAction((parse, ct) => new Fleet(
+        BrokerAddress.Parse(parse.GetValue(broker)!), parse.GetValue(households), parse.GetValue(prefix)!,
+        TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)))
+    .RunAsync(parse.GetValue(register), parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
+
+var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet };
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+
+namespace CareIoT.IntegrationTests;
+
+/// <summary>The server's HTTP API as the tests use it.</summary>
+public sealed class CareIoTApi(Uri server) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>Registers a household with one call button, both with fresh ids.</summary>
+    public async Task<(string HouseholdId, string DeviceId)> RegisterHouseholdWithCallButtonAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var household = $"hh-{suffix}";
+        var device = $"cb-{suffix}";
+        (await _http.PutAsJsonAsync($"api/registry/households/{household}", new { elderName = "李桂兰", address = "朝阳区和平街道 8 号" }))
+            .EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/registry/devices/{device}", new { kind = "CallButton", householdId = household }))
+            .EnsureSuccessStatusCode();
+        return (household, device);
+    }
+
+    public async Task<DeadLetterDto[]> DeadLettersAsync() =>
+        await _http.GetFromJsonAsync<DeadLetterDto[]>("api/ingest/dead-letters?limit=200", Json.Web) ?? [];
+
+    public async Task<Dictionary<string, long>> IngestStatsAsync() =>
+        await _http.GetFromJsonAsync<Dictionary<string, long>>("api/ingest/stats", Json.Web) ?? [];
+
+    public async Task<AlertDto[]> OpenAlertsAsync() =>
+        await _http.GetFromJsonAsync<AlertDto[]>("api/alerts/open", Json.Web) ?? [];
+
+    public async Task<AlertDto[]> HouseholdAlertsAsync(string householdId) =>
+        await _http.GetFromJsonAsync<AlertDto[]>($"api/sites/households/{householdId}/alerts", Json.Web) ?? [];
+
+    public async Task<AlertHistoryDto?> AlertHistoryAsync(Guid alertId) =>
+        await _http.GetFromJsonAsync<AlertHistoryDto>($"api/alerts/{alertId}", Json.Web);
+
+    public async Task<bool> IsHealthyAsync() => (await _http.GetAsync("health")).IsSuccessStatusCode;
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record DeadLetterDto(
+    long Id, DateTimeOffset ReceivedAt, string Source, string Topic, string? DeviceId, string Reason, string Detail,
+    string PayloadPreview, int PayloadSize);
+
+public sealed record AlertEventDto(string Kind, string Actor, DateTimeOffset At, string? SourceKey);
+
+public sealed record AlertHistoryDto(AlertDto Alert, AlertEventDto[] Events);

@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace CareIoT.IntegrationTests;
+
+/// <summary>
+/// One real server process for the integration collection, on real services, with an identity
+/// of its own: its own PostgreSQL database (dropped afterwards), Orleans service id and MQTT
+/// client id, so it neither sees nor disturbs a development instance.
+/// </summary>
+public sealed class CareIoTHostFixture : IAsyncLifetime
+{
+    private readonly string _database = $"careiot_it_{Guid.NewGuid():N}"[..30];
+
+    public ServicesFixture Services { get; } = new();
+
+    public ServerProcess Server { get; private set; } = null!;
+
+    public string LogFile { get; } = Path.Combine(Path.GetTempPath(), $"careiot-it-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
+
+    public string JournalConnectionString =>
+        new NpgsqlConnectionStringBuilder(Services.PostgresConnectionString) { Database = _database }.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = JournalConnectionString,
+            ["ConnectionStrings__Redis"] = Services.RedisConnectionString,
+            ["Orleans__ClusterId"] = $"it-{id}",
+            ["Orleans__ServiceId"] = $"careiot-it-{id}",
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt__Host"] = Services.MqttHost,
+            ["Mqtt__Port"] = Services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt__ClientId"] = $"careiot-it-{id}",
+            ["Mqtt__SessionExpirySeconds"] = "600",
+            ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
+        };
+        Server = new ServerProcess(environment, LogFile);
+        await Server.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await using (var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(Services.PostgresConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            NpgsqlConnection.ClearAllPools();
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Services.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CareIoTHostCollection : ICollectionFixture<CareIoTHostFixture>
+{
+    public const string Name = "CareIoT host";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareIoT.IntegrationTests;
+
+/// <summary>A dispatch console as the browser has it: a real SignalR connection to the running host.</summary>
+public sealed class ConsoleClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Channel<(AlertDto Alert, DateTimeOffset ReceivedAt)> _received = Channel.CreateUnbounded<(AlertDto, DateTimeOffset)>();
+
+    public ConsoleClient(Uri server)
+    {
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "hubs/dispatch"))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        _connection.On<AlertDto>("AlertChanged", alert => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+    }
+
+    public Task ConnectAsync() => _connection.StartAsync();
+
+    public Task<AlertDto[]> GetOpenAlertsAsync() => _connection.InvokeAsync<AlertDto[]>("GetOpenAlerts");
+
+    /// <summary>The first pushed alert that matches, with the time it arrived.</summary>
+    public async Task<(AlertDto Alert, DateTimeOffset ReceivedAt)> WaitForAsync(Func<AlertDto, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await foreach (var item in _received.Reader.ReadAllAsync(cancel.Token))
+            {
+                if (match(item.Alert))
+                {
+                    return item;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new TimeoutException($"No matching alert reached the console within {timeout}");
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
+
+public sealed record SiteDto(string Kind, string Id);
+
+public sealed record AlertDto(
+    Guid AlertId, SiteDto Site, string DeviceId, string Cause, string Priority, string Status,
+    DateTimeOffset RaisedAt, DateTimeOffset LastSeenAt, int Occurrences);
+
+internal static class Json
+{
+    public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+}
