@@ -3,7 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-PACKAGES=(mosquitto mosquitto-clients redis-server postgresql influxdb chromium openssl curl)
+PACKAGES=(mosquitto mosquitto-clients redis-server postgresql influxdb chromium fonts-wqy-zenhei openssl curl)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -19,7 +19,7 @@ press.SetAction(async (parse, ct) =>
 
 var households = new Option<int>("--households") { Description = "Number of households (one call button each)", DefaultValueFactory = _ => 10 };
 var prefix = new Option<string>("--prefix") { Description = "Prefix of household and device ids", DefaultValueFactory = _ => "demo" };
-var register = new Option<Uri?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
+var register = new Option<string?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
 var pressEvery = new Option<int>("--press-every") { Description = "Seconds between presses", DefaultValueFactory = _ => 20 };
 var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Seconds between heartbeats", DefaultValueFactory = _ => 60 };
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
@@ -30,7 +30,7 @@ var fleet = new Command("fleet", "Run a fleet of households whose call buttons s
 fleet.SetAction((parse, ct) => new Fleet(
         BrokerAddress.Parse(parse.GetValue(broker)!), parse.GetValue(households), parse.GetValue(prefix)!,
         TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)))
-    .RunAsync(parse.GetValue(register), parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
+    .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
 var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet };
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 // CareIoT dispatch console: the open-alert queue, kept in sync over SignalR.
 // On every (re)connect the queue is reloaded from the server, so it is never silently stale.
+(() => {
 "use strict";
 
 const texts = {
@@ -100,3 +101,4 @@ document.getElementById("language").addEventListener("click", () => {
 });
 render();
 start();
+})();
