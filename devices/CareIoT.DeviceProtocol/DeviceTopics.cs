@@ -36,6 +36,6 @@ public static partial class DeviceTopics
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex DeviceIdPattern();
 }

@@ -32,5 +32,11 @@ fleet.SetAction((parse, ct) => new Fleet(
         TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
-var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet };
+var server = new Option<string>("--server") { Description = "Server URL", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
+var presses = new Option<int>("--presses") { Description = "How many presses to time", DefaultValueFactory = _ => 50 };
+var probe = new Command("probe", "Time press -> dispatch console over real MQTT and SignalR") { broker, server, presses };
+probe.SetAction((parse, ct) =>
+    new LatencyProbe(BrokerAddress.Parse(parse.GetValue(broker)!), new Uri(parse.GetValue(server)!), parse.GetValue(presses)).RunAsync(ct));
+
+var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet, probe };
 return await root.Parse(args).InvokeAsync();

@@ -8,9 +8,8 @@ public sealed class BedGrain(
     [PersistentState("bed", StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
-    TimeProvider time,
     ILogger<BedGrain> logger)
-    : SiteGrain(state, journal, notifier, time, logger), IBedGrain
+    : SiteGrain(state, journal, notifier, logger), IBedGrain
 {
     protected override SiteKind Kind => SiteKind.Bed;
 

@@ -8,9 +8,8 @@ public sealed class HouseholdGrain(
     [PersistentState("household", StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
-    TimeProvider time,
     ILogger<HouseholdGrain> logger)
-    : SiteGrain(state, journal, notifier, time, logger), IHouseholdGrain
+    : SiteGrain(state, journal, notifier, logger), IHouseholdGrain
 {
     protected override SiteKind Kind => SiteKind.Household;
 

@@ -12,7 +12,6 @@ public abstract class SiteGrain(
     IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
-    TimeProvider time,
     ILogger logger) : Grain, ISiteGrain
 {
     protected abstract SiteKind Kind { get; }
@@ -52,7 +51,7 @@ public abstract class SiteGrain(
             return journal.RepeatAsync(open.AlertId, message.SourceKey, message.ReceivedAt, CancellationToken.None);
         }
 
-        var now = time.GetUtcNow();
+        var now = message.ReceivedAt;
         var site = new SiteRef(Kind, this.GetPrimaryKeyString());
         var proposed = new AlertSnapshot(
             Guid.NewGuid(), site, message.DeviceId, decision.Cause, decision.Priority,

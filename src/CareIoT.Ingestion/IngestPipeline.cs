@@ -35,6 +35,11 @@ public sealed class IngestPipeline(
     /// <summary>Queues a message; waits when its partition is full, which pushes back on the broker connection.</summary>
     public ValueTask EnqueueAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        if (_partitions.Length == 0)
+        {
+            throw new InvalidOperationException("The ingest pipeline is not started.");
+        }
+
         stats.Received();
         var key = DeviceProtocol.DeviceTopics.TryParse(message.Topic, out var deviceId, out _) ? deviceId : message.Topic;
         var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
@@ -76,7 +81,13 @@ public sealed class IngestPipeline(
                 await ProcessAsync(message, stoppingToken);
                 break;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down mid-failure: leave it unacknowledged; the broker redelivers it.
+                logger.LogInformation(ex, "Left {Topic} unacknowledged at shutdown", message.Topic);
+                return;
+            }
+            catch (Exception ex)
             {
                 stats.Retried();
                 logger.LogError(ex, "Processing {Topic} failed (attempt {Attempt}); not acknowledged, retrying in {Backoff}",

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using CareIoT.DeviceProtocol;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareIoT.DeviceSimulator;
+
+/// <summary>
+/// Measures press → console: registers one household per press, connects to the dispatch hub as
+/// a console does, presses each button in turn and times from the broker's PUBACK to the pushed
+/// alert. Prints the distribution; asserts nothing.
+/// </summary>
+public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var prefix = $"probe-{Guid.NewGuid():N}"[..14];
+        using var registrar = new FleetRegistrar(server);
+        var pushes = Channel.CreateUnbounded<(string DeviceId, long At)>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "hubs/dispatch"))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        hub.On<JsonElement>("AlertChanged", alert =>
+            pushes.Writer.TryWrite((alert.GetProperty("deviceId").GetString()!, Stopwatch.GetTimestamp())));
+        await hub.StartAsync(cancellationToken);
+
+        var samples = new List<double>();
+        for (var i = 0; i < presses; i++)
+        {
+            var deviceId = $"{prefix}-{i:D4}";
+            await registrar.RegisterAsync($"{prefix}-hh-{i:D4}", deviceId, i, cancellationToken);
+            await using var button = new SimulatedDevice(deviceId, broker);
+            await button.ConnectAsync(cancellationToken);
+            await button.SendAsync(EventTypes.Press, cancellationToken);
+            var sent = Stopwatch.GetTimestamp();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            while (true)
+            {
+                var (pushed, at) = await pushes.Reader.ReadAsync(timeout.Token);
+                if (pushed == deviceId)
+                {
+                    samples.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
+                    break;
+                }
+            }
+        }
+
+        samples.Sort();
+        double Percentile(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1)];
+        Console.WriteLine($"press -> console over {samples.Count} presses (PUBACK to SignalR push, ms): " +
+            $"min {samples[0]:F1}  p50 {Percentile(0.50):F1}  p95 {Percentile(0.95):F1}  p99 {Percentile(0.99):F1}  max {samples[^1]:F1}");
+    }
+}

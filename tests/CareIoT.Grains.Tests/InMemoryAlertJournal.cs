@@ -1,0 +1,90 @@
+using CareIoT.Contracts;
+
+namespace CareIoT.Grains.Tests;
+
+/// <summary>
+/// The alert journal as PostgreSQL keeps it, in memory: every write claims its source key first, so
+/// a source already recorded writes nothing and returns the alert it belongs to. <see cref="IsDown"/>
+/// simulates the database being unreachable.
+/// </summary>
+public sealed class InMemoryAlertJournal : IAlertJournal
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, AlertSnapshot> _alerts = [];
+    private readonly Dictionary<string, Guid> _sources = [];
+
+    /// <summary>When set, every call throws, as the real journal does when PostgreSQL is down.</summary>
+    public bool IsDown { get; set; }
+
+    /// <summary>How many writes changed the journal; a redelivered source must not add to it.</summary>
+    public int Writes { get; private set; }
+
+    public Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (_sources.TryGetValue(sourceKey, out var existing))
+            {
+                return Task.FromResult(_alerts[existing]);
+            }
+
+            _sources[sourceKey] = alert.AlertId;
+            _alerts[alert.AlertId] = alert;
+            Writes++;
+            return Task.FromResult(alert);
+        }
+    }
+
+    public Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (_sources.TryGetValue(sourceKey, out var existing))
+            {
+                return Task.FromResult(_alerts[existing]);
+            }
+
+            var alert = _alerts.TryGetValue(alertId, out var found)
+                ? found
+                : throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+            var repeated = alert with
+            {
+                Occurrences = alert.Occurrences + 1,
+                LastSeenAt = at > alert.LastSeenAt ? at : alert.LastSeenAt,
+            };
+            _sources[sourceKey] = alertId;
+            _alerts[alertId] = repeated;
+            Writes++;
+            return Task.FromResult(repeated);
+        }
+    }
+
+    public Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            IReadOnlyList<AlertSnapshot> open = [.. _alerts.Values.Where(a => a.IsOpen).OrderBy(a => a.Priority).ThenBy(a => a.RaisedAt)];
+            return Task.FromResult(open);
+        }
+    }
+
+    /// <summary>Every alert recorded for one site, open or not.</summary>
+    public IReadOnlyList<AlertSnapshot> AlertsAt(SiteRef site)
+    {
+        lock (_gate)
+        {
+            return [.. _alerts.Values.Where(a => a.Site == site)];
+        }
+    }
+
+    private void ThrowIfDown()
+    {
+        if (IsDown)
+        {
+            throw new InvalidOperationException("The alert journal is unavailable (simulated PostgreSQL outage).");
+        }
+    }
+}

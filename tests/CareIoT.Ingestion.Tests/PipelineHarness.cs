@@ -1,0 +1,43 @@
+using CareIoT.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace CareIoT.Ingestion.Tests;
+
+/// <summary>An <see cref="IngestPipeline"/> wired to substitutes for the grains and the dead-letter store.</summary>
+public sealed class PipelineHarness : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public PipelineHarness()
+    {
+        Grains.GetGrain<IDeviceGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(Device);
+        Stats = new IngestStats(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        Pipeline = new IngestPipeline(
+            Grains, DeadLetters, Stats, Options.Create(new MqttIngestOptions()), TimeProvider.System,
+            NullLogger<IngestPipeline>.Instance);
+    }
+
+    public IGrainFactory Grains { get; } = Substitute.For<IGrainFactory>();
+
+    public IDeviceGrain Device { get; } = Substitute.For<IDeviceGrain>();
+
+    public IDeadLetterStore DeadLetters { get; } = Substitute.For<IDeadLetterStore>();
+
+    public IngestStats Stats { get; }
+
+    public IngestPipeline Pipeline { get; }
+
+    /// <summary>Makes the device grain answer every message with this outcome.</summary>
+    public void DeviceAnswers(DeliveryOutcome outcome) =>
+        Device.Receive(Arg.Any<DeviceMessage>()).Returns(new DeliveryResult(outcome));
+
+    public long Count(string name) => Stats.Snapshot().TryGetValue(name, out var n) ? n : 0;
+
+    public static InboundMessage Inbound(byte[] payload, Func<CancellationToken, Task>? acknowledge = null) =>
+        new(ExamplePayloads.EventsTopic, payload, payload.Length, ExamplePayloads.ReceivedAt, acknowledge ?? (_ => Task.CompletedTask));
+
+    public void Dispose() => _services.Dispose();
+}
