@@ -11,7 +11,8 @@ public static class DevicePayloadJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static byte[] Serialize(EventPayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, Options);
+    public static byte[] Serialize(DevicePayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, Options);
 }

@@ -18,6 +18,12 @@ public static partial class DeviceTopics
 
     public static string Status(string deviceId) => $"{Prefix}/{deviceId}/{DeviceChannels.Status}";
 
+    public static string Telemetry(string deviceId) => $"{Prefix}/{deviceId}/{DeviceChannels.Telemetry}";
+
+    /// <summary>The topic a message of this type belongs on.</summary>
+    public static string For(string deviceId, string type) =>
+        $"{Prefix}/{deviceId}/{MessageTypes.ChannelOf(type) ?? throw new ArgumentException($"Unknown type '{type}'", nameof(type))}";
+
     /// <summary>Whether a device id is acceptable: 1–64 of A–Z, a–z, 0–9, '-' and '_'.</summary>
     public static bool IsValidDeviceId(string deviceId) => DeviceIdPattern().IsMatch(deviceId);
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 
 namespace CareIoT.DeviceSimulator;
 
-/// <summary>Registers the simulated households and their call buttons through the server's registry API.</summary>
+/// <summary>Registers the simulated households, beds and their devices through the server's registry API.</summary>
 public sealed class FleetRegistrar(Uri api) : IDisposable
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
@@ -10,14 +10,27 @@ public sealed class FleetRegistrar(Uri api) : IDisposable
 
     private readonly HttpClient _http = new() { BaseAddress = api };
 
-    public async Task RegisterAsync(string householdId, string deviceId, int index, CancellationToken cancellationToken)
+    public async Task RegisterHouseholdAsync(string householdId, int index, CancellationToken cancellationToken)
     {
         var elder = Surnames[index % Surnames.Length] + GivenNames[index / Surnames.Length % GivenNames.Length];
         var address = $"朝阳区和平街道 {index + 1} 号";
         (await _http.PutAsJsonAsync($"api/registry/households/{householdId}", new { elderName = elder, address }, cancellationToken))
             .EnsureSuccessStatusCode();
-        (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind = "CallButton", householdId }, cancellationToken))
+    }
+
+    public async Task RegisterBedAsync(string bedId, int index, CancellationToken cancellationToken) =>
+        (await _http.PutAsJsonAsync($"api/registry/beds/{bedId}", new { room = $"{index / 4 + 101}", label = $"{index % 4 + 1} 床" }, cancellationToken))
             .EnsureSuccessStatusCode();
+
+    public async Task RegisterDeviceAsync(string deviceId, string kind, string? householdId, string? bedId, CancellationToken cancellationToken) =>
+        (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind, householdId, bedId }, cancellationToken))
+            .EnsureSuccessStatusCode();
+
+    /// <summary>A household with one call button (kept for the probe).</summary>
+    public async Task RegisterAsync(string householdId, string deviceId, int index, CancellationToken cancellationToken)
+    {
+        await RegisterHouseholdAsync(householdId, index, cancellationToken);
+        await RegisterDeviceAsync(deviceId, "CallButton", householdId, null, cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();

@@ -35,7 +35,7 @@ public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses)
             await registrar.RegisterAsync($"{prefix}-hh-{i:D4}", deviceId, i, cancellationToken);
             await using var button = new SimulatedDevice(deviceId, broker);
             await button.ConnectAsync(cancellationToken);
-            await button.SendAsync(EventTypes.Press, cancellationToken);
+            await button.SendAsync(MessageTypes.Press, cancellationToken);
             var sent = Stopwatch.GetTimestamp();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));

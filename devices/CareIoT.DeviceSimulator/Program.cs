@@ -13,23 +13,29 @@ press.SetAction(async (parse, ct) =>
     await button.ConnectAsync(ct);
     for (var i = 0; i < parse.GetValue(count); i++)
     {
-        Console.WriteLine($"press {button.DeviceId} message {await button.SendAsync(EventTypes.Press, ct)}");
+        Console.WriteLine($"press {button.DeviceId} message {await button.SendAsync(MessageTypes.Press, ct)}");
     }
 });
 
-var households = new Option<int>("--households") { Description = "Number of households (one call button each)", DefaultValueFactory = _ => 10 };
+var households = new Option<int>("--households") { Description = "Number of households (a call button and a smoke alarm each)", DefaultValueFactory = _ => 10 };
+var beds = new Option<int>("--beds") { Description = "Number of care-facility beds (a mattress each)", DefaultValueFactory = _ => 0 };
+var vitalsEvery = new Option<int>("--vitals-every") { Description = "Seconds between mattress vitals", DefaultValueFactory = _ => 10 };
+var smokeEvery = new Option<int?>("--smoke-every") { Description = "Seconds between smoke alarms (default: none)" };
 var prefix = new Option<string>("--prefix") { Description = "Prefix of household and device ids", DefaultValueFactory = _ => "demo" };
 var register = new Option<string?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
 var pressEvery = new Option<int>("--press-every") { Description = "Seconds between presses", DefaultValueFactory = _ => 20 };
 var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Seconds between heartbeats", DefaultValueFactory = _ => 60 };
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
-var fleet = new Command("fleet", "Run a fleet of households whose call buttons send heartbeats and now and then a press")
+var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm) and beds (mattress)")
 {
-    broker, households, prefix, register, pressEvery, heartbeatEvery, duration,
+    broker, households, beds, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration,
 };
 fleet.SetAction((parse, ct) => new Fleet(
-        BrokerAddress.Parse(parse.GetValue(broker)!), parse.GetValue(households), parse.GetValue(prefix)!,
-        TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)))
+        BrokerAddress.Parse(parse.GetValue(broker)!),
+        new FleetOptions(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
+            TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
+            TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)),
+            parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
 var server = new Option<string>("--server") { Description = "Server URL", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };

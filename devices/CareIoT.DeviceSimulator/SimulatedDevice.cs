@@ -4,8 +4,11 @@ using MQTTnet.Protocol;
 
 namespace CareIoT.DeviceSimulator;
 
-/// <summary>One device with its own MQTT connection, publishing protocol v1 messages at QoS 1.</summary>
-public sealed class SimulatedDevice(string deviceId, BrokerAddress broker) : IAsyncDisposable
+/// <summary>
+/// One device with its own MQTT connection, publishing protocol v1 messages at QoS 1. It leaves a
+/// last will, so the broker announces it offline when its connection is lost.
+/// </summary>
+public sealed class SimulatedDevice(string deviceId, BrokerAddress broker, string? password = null) : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
 
@@ -13,21 +16,29 @@ public sealed class SimulatedDevice(string deviceId, BrokerAddress broker) : IAs
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
+        var will = new DevicePayload { Id = $"will-{Guid.NewGuid():N}", Ts = DateTimeOffset.UtcNow, Type = MessageTypes.Offline };
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId($"sim-{DeviceId}")
+            .WithClientId($"dev-{DeviceId}")
             .WithCleanSession(true)
-            .Build();
-        await _client.ConnectAsync(options, cancellationToken);
+            .WithWillTopic(DeviceTopics.Status(DeviceId))
+            .WithWillPayload(DevicePayloadJson.Serialize(will))
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (password is not null)
+        {
+            options = options.WithCredentials(DeviceId, password);
+        }
+
+        await _client.ConnectAsync(options.Build(), cancellationToken);
     }
 
     /// <summary>Publishes one message and returns its id once the broker has acknowledged it.</summary>
-    public async Task<string> SendAsync(string type, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(string type, CancellationToken cancellationToken, Func<DevicePayload, DevicePayload>? fill = null)
     {
-        var payload = new EventPayload(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, type);
-        var topic = type == EventTypes.Heartbeat ? DeviceTopics.Status(DeviceId) : DeviceTopics.Events(DeviceId);
+        var payload = new DevicePayload { Id = Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = type };
+        payload = fill?.Invoke(payload) ?? payload;
         var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
+            .WithTopic(DeviceTopics.For(DeviceId, type))
             .WithPayload(DevicePayloadJson.Serialize(payload))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();

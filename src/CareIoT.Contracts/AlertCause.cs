@@ -1,8 +1,16 @@
 namespace CareIoT.Contracts;
 
-/// <summary>Why an alert exists. A site has at most one open alert per cause.</summary>
+/// <summary>
+/// Why an alert exists. A site has at most one open alert per life-safety cause, and one per
+/// device for technical causes (<see cref="AlertCauses.IsPerDevice"/>). Stable values.
+/// </summary>
 public enum AlertCause
 {
     PersonalEmergency = 1,
     Fire = 2,
+    Fall = 3,
+    DeviceOffline = 10,
+    LowBattery = 11,
+    Tamper = 12,
+    DeviceFault = 13,
 }

@@ -11,4 +11,7 @@ public enum DeliveryOutcome
 
     /// <summary>No such device in the registry: the caller dead-letters it.</summary>
     UnknownDevice = 3,
+
+    /// <summary>The message came through a gateway the device is not bound to: the caller dead-letters it.</summary>
+    WrongGateway = 4,
 }

@@ -18,6 +18,12 @@ public interface IAlertJournal
     /// </summary>
     Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends an event that changes no count or status (e.g. "Restored", "Cleared") to an alert's
+    /// history. Idempotent on <paramref name="sourceKey"/>.
+    /// </summary>
+    Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>All alerts that are not closed, most urgent first.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken);
 }

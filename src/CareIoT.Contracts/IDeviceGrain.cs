@@ -4,12 +4,21 @@ namespace CareIoT.Contracts;
 public interface IDeviceGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Routes a decoded message to the site the device is bound to. Completes only once every
-    /// effect is durable, so the caller may then acknowledge the MQTT message; throws when a
-    /// store is unavailable, in which case the caller must not acknowledge.
+    /// Turns a decoded message into events for the site the device is bound to. Completes only
+    /// once every effect is durable, so the caller may then acknowledge the MQTT message; throws
+    /// when a store is unavailable, in which case the caller must not acknowledge.
     /// </summary>
     Task<DeliveryResult> Receive(DeviceMessage message);
 
     /// <summary>Replaces the cached binding after the installer changed the registry.</summary>
     Task Rebind(DeviceBinding? binding);
+
+    /// <summary>Online state, last heartbeat, battery, signal and condition.</summary>
+    Task<DeviceHealth> GetHealth();
+
+    /// <summary>
+    /// The supervision check its reminder runs: a device silent for longer than its offline
+    /// threshold goes offline (a technical alert). Idempotent; callable at any time.
+    /// </summary>
+    Task Supervise();
 }

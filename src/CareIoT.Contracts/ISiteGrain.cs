@@ -1,13 +1,14 @@
 namespace CareIoT.Contracts;
 
-/// <summary>What households and beds share: they run alert rules on their devices' messages.</summary>
+/// <summary>What households and beds share: they run alert rules on their devices' events.</summary>
 public interface ISiteGrain : IAddressable
 {
     /// <summary>
-    /// Runs the site's rules on one message from a bound device. An alert it raises is in the
-    /// journal and in the grain's state before this completes.
+    /// Runs the site's rules on the events one device message caused. An alert it raises is in
+    /// the journal and in the grain's state before this completes. Returns the most urgent alert
+    /// raised or repeated, if any.
     /// </summary>
-    Task<DeliveryResult> Handle(DeviceMessage message, DeviceBinding binding);
+    Task<AlertSnapshot?> Handle(IReadOnlyList<DeviceEvent> events, DeviceBinding binding);
 
     /// <summary>The alerts of this site that are not yet closed.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts();

@@ -1,21 +1,30 @@
 using CareIoT.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CareIoT.Grains;
 
 /// <summary>
-/// One physical device. Knows which site it is bound to (from the registry) and forwards its
-/// messages there. Holds no persisted state: the registry is the source of truth.
+/// One physical device. Knows its binding (from the registry), turns its messages into events
+/// for its site, and supervises it: a reminder (which survives restarts) checks that it has been
+/// heard from within its offline threshold. Nothing is written per heartbeat.
 /// </summary>
-public sealed class DeviceGrain(IDeviceRegistry registry, TimeProvider time, ILogger<DeviceGrain> logger)
-    : Grain, IDeviceGrain
+public sealed class DeviceGrain(
+    IDeviceRegistry registry,
+    IOptions<SupervisionOptions> supervision,
+    TimeProvider time,
+    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain, IRemindable
 {
+    private const string SupervisionReminder = "supervision";
+
     // An unknown id is looked up again at most this often, so a misconfigured device cannot hammer the registry.
     private static readonly TimeSpan UnknownRecheck = TimeSpan.FromSeconds(30);
 
     private readonly RecentMessageIds _recent = new(capacity: 64);
+    private DeviceCondition _condition = new();
     private DeviceBinding? _binding;
     private DateTimeOffset _lookedUpAt = DateTimeOffset.MinValue;
+    private bool _supervised;
 
     public async Task<DeliveryResult> Receive(DeviceMessage message)
     {
@@ -25,16 +34,36 @@ public sealed class DeviceGrain(IDeviceRegistry registry, TimeProvider time, ILo
             return new DeliveryResult(DeliveryOutcome.UnknownDevice);
         }
 
+        if (binding.GatewayId != message.GatewayId)
+        {
+            return new DeliveryResult(DeliveryOutcome.WrongGateway);
+        }
+
         if (_recent.Contains(message.MessageId))
         {
             logger.LogDebug("Dropped redelivered message {MessageId} of device {DeviceId}", message.MessageId, message.DeviceId);
             return new DeliveryResult(DeliveryOutcome.Duplicate);
         }
 
-        var result = await Site(binding.Site).Handle(message, binding);
+        await EnsureSupervised(binding);
+        var next = _condition.Copy();
+        var events = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent);
+        var alert = events.Count == 0 ? null : await Site(binding.Site).Handle(events, binding);
+        if (message.Type != DeviceMessageType.Offline)
+        {
+            next.LastSeen = message.ReceivedAt;
+        }
+
+        if (next.Online != _condition.Online)
+        {
+            logger.LogInformation("Device {DeviceId} is {State}", message.DeviceId, next.Online ? "back online" : "offline");
+        }
+
+        _condition = next;
+
         // Only now: a message whose handling threw must be processed again when it is redelivered.
         _recent.Add(message.MessageId);
-        return result;
+        return new DeliveryResult(DeliveryOutcome.Accepted, alert);
     }
 
     public Task Rebind(DeviceBinding? binding)
@@ -42,6 +71,58 @@ public sealed class DeviceGrain(IDeviceRegistry registry, TimeProvider time, ILo
         _binding = binding;
         _lookedUpAt = time.GetUtcNow();
         return Task.CompletedTask;
+    }
+
+    public async Task<DeviceHealth> GetHealth()
+    {
+        var binding = await GetBinding();
+        var offlineAfter = binding is null ? TimeSpan.Zero : supervision.Value.OfflineAfter(binding);
+        var c = _condition;
+        return new DeviceHealth(this.GetPrimaryKeyString(), c.Online, c.LastSeen, offlineAfter, c.BatteryPercent, c.BatteryLow,
+            c.SignalDbm, c.LinkQuality, c.Firmware, c.Smoke, c.Tamper, c.Fault);
+    }
+
+    public async Task Supervise()
+    {
+        var binding = await GetBinding();
+        if (binding is null || !_condition.Online)
+        {
+            return;
+        }
+
+        // After an activation (e.g. a restart) the device gets a full threshold from then on.
+        _condition.LastSeen ??= time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var offlineAfter = supervision.Value.OfflineAfter(binding);
+        if (now - _condition.LastSeen.Value <= offlineAfter)
+        {
+            return;
+        }
+
+        var sourceKey = $"{binding.DeviceId}/supervision/{_condition.LastSeen.Value.UtcTicks}";
+        logger.LogWarning("Device {DeviceId} silent since {LastSeen} (threshold {OfflineAfter}): offline", binding.DeviceId, _condition.LastSeen, offlineAfter);
+        await Site(binding.Site).Handle([new DeviceEvent(DeviceEventKind.WentOffline, binding.DeviceId, sourceKey, now)], binding);
+        _condition.Online = false;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == SupervisionReminder ? Supervise() : Task.CompletedTask;
+
+    private async Task EnsureSupervised(DeviceBinding binding)
+    {
+        if (_supervised)
+        {
+            return;
+        }
+
+        var offlineAfter = supervision.Value.OfflineAfter(binding);
+        var period = TimeSpan.FromTicks(Math.Clamp(offlineAfter.Ticks / 3, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromMinutes(15).Ticks));
+        if (await this.GetReminder(SupervisionReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(SupervisionReminder, period, period);
+        }
+
+        _supervised = true;
     }
 
     private async Task<DeviceBinding?> GetBinding()

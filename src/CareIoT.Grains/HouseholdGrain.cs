@@ -12,7 +12,4 @@ public sealed class HouseholdGrain(
     : SiteGrain(state, journal, notifier, logger), IHouseholdGrain
 {
     protected override SiteKind Kind => SiteKind.Household;
-
-    protected override AlertDecision? Evaluate(DeviceMessage message, DeviceBinding binding) =>
-        CallButtonRule.Evaluate(message, binding);
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CareIoT.Grains;
 
 /// <summary>
-/// What households and beds share: run the rules on a message, then raise or repeat the alert —
-/// journal first, then grain state, then the consoles. Grains are single-threaded, so two
+/// What households and beds share: run the rules on a device's events, then raise or repeat the
+/// alert — journal first, then grain state, then the consoles. Grains are single-threaded, so two
 /// concurrent presses can never open two alerts for one cause.
 /// </summary>
 public abstract class SiteGrain(
@@ -16,47 +16,70 @@ public abstract class SiteGrain(
 {
     protected abstract SiteKind Kind { get; }
 
-    protected abstract AlertDecision? Evaluate(DeviceMessage message, DeviceBinding binding);
-
-    public async Task<DeliveryResult> Handle(DeviceMessage message, DeviceBinding binding)
+    public async Task<AlertSnapshot?> Handle(IReadOnlyList<DeviceEvent> events, DeviceBinding binding)
     {
-        var decision = Evaluate(message, binding);
-        if (decision is null)
+        OnEvents(events);
+        var changed = new List<AlertSnapshot>();
+        foreach (var deviceEvent in events)
         {
-            return new DeliveryResult(DeliveryOutcome.Accepted);
+            if (AlertRules.Decide(deviceEvent) is { } decision)
+            {
+                changed.Add(await RecordInJournal(deviceEvent, decision));
+            }
+            else if (AlertRules.NoteFor(deviceEvent) is { } note
+                && state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(note.Cause, deviceEvent.DeviceId), out var open))
+            {
+                await journal.AppendNoteAsync(open.AlertId, note.Note, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
+            }
         }
 
-        var alert = await RecordInJournal(message, decision);
-        if (alert.IsOpen)
+        if (changed.Count == 0)
         {
-            state.State.OpenAlerts[alert.Cause] = alert;
+            return null;
         }
-        else
+
+        foreach (var alert in changed)
         {
-            state.State.OpenAlerts.Remove(alert.Cause);
+            var key = AlertCauses.KeyOf(alert.Cause, alert.DeviceId);
+            if (alert.IsOpen)
+            {
+                state.State.OpenAlerts[key] = alert;
+            }
+            else
+            {
+                state.State.OpenAlerts.Remove(key);
+            }
         }
 
         await state.WriteStateAsync();
-        await Notify(alert);
-        return new DeliveryResult(DeliveryOutcome.Accepted, alert);
+        foreach (var alert in changed)
+        {
+            await Notify(alert);
+        }
+
+        return changed.MinBy(a => a.Priority);
     }
 
     public Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts() =>
         Task.FromResult<IReadOnlyList<AlertSnapshot>>([.. state.State.OpenAlerts.Values]);
 
-    private Task<AlertSnapshot> RecordInJournal(DeviceMessage message, AlertDecision decision)
+    /// <summary>Lets a site keep live values (vitals, presence) from events; no storage write.</summary>
+    protected virtual void OnEvents(IReadOnlyList<DeviceEvent> events)
     {
-        if (state.State.OpenAlerts.TryGetValue(decision.Cause, out var open))
+    }
+
+    private Task<AlertSnapshot> RecordInJournal(DeviceEvent deviceEvent, AlertDecision decision)
+    {
+        if (state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(decision.Cause, deviceEvent.DeviceId), out var open))
         {
-            return journal.RepeatAsync(open.AlertId, message.SourceKey, message.ReceivedAt, CancellationToken.None);
+            return journal.RepeatAsync(open.AlertId, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
         }
 
-        var now = message.ReceivedAt;
         var site = new SiteRef(Kind, this.GetPrimaryKeyString());
         var proposed = new AlertSnapshot(
-            Guid.NewGuid(), site, message.DeviceId, decision.Cause, decision.Priority,
-            AlertStatus.Raised, now, now, Occurrences: 1);
-        return journal.RaiseAsync(proposed, message.SourceKey, CancellationToken.None);
+            Guid.NewGuid(), site, deviceEvent.DeviceId, decision.Cause, decision.Priority,
+            AlertStatus.Raised, deviceEvent.At, deviceEvent.At, Occurrences: 1);
+        return journal.RaiseAsync(proposed, deviceEvent.SourceKey, CancellationToken.None);
     }
 
     private async Task Notify(AlertSnapshot alert)

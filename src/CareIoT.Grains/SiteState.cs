@@ -6,7 +6,7 @@ namespace CareIoT.Grains;
 [GenerateSerializer, Alias("CareIoT.SiteState")]
 public sealed class SiteState
 {
-    /// <summary>At most one open alert per cause; repeats update it.</summary>
+    /// <summary>Open alerts by <see cref="AlertCauses.KeyOf"/>: one per cause (per device for technical causes).</summary>
     [Id(0)]
-    public Dictionary<AlertCause, AlertSnapshot> OpenAlerts { get; set; } = [];
+    public Dictionary<string, AlertSnapshot> OpenAlerts { get; set; } = [];
 }

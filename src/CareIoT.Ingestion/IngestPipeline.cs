@@ -104,6 +104,12 @@ public sealed class IngestPipeline(
     internal async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var decoded = _decoder.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
+        if (decoded.Skipped)
+        {
+            stats.Skipped();
+            return;
+        }
+
         if (decoded.Message is not { } deviceMessage)
         {
             await DeadLetterAsync(message, decoded.DeviceId, decoded.Reason!.Value, decoded.Detail, cancellationToken);
@@ -116,6 +122,10 @@ public sealed class IngestPipeline(
             case DeliveryOutcome.UnknownDevice:
                 await DeadLetterAsync(message, deviceMessage.DeviceId, RejectReason.UnknownDevice,
                     "no device with this id is registered", cancellationToken);
+                break;
+            case DeliveryOutcome.WrongGateway:
+                await DeadLetterAsync(message, deviceMessage.DeviceId, RejectReason.WrongGateway,
+                    $"the device is not bound to gateway '{deviceMessage.GatewayId ?? "(none)"}'", cancellationToken);
                 break;
             case DeliveryOutcome.Duplicate:
                 stats.Duplicate();

@@ -13,6 +13,7 @@ public sealed class IngestStats
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _retries;
+    private readonly Counter<long> _skipped;
     private readonly ConcurrentDictionary<string, long> _counts = new();
 
     public IngestStats(IMeterFactory meterFactory)
@@ -23,6 +24,7 @@ public sealed class IngestStats
         _duplicates = meter.CreateCounter<long>("careiot.ingest.duplicates");
         _rejected = meter.CreateCounter<long>("careiot.ingest.rejected");
         _retries = meter.CreateCounter<long>("careiot.ingest.retries");
+        _skipped = meter.CreateCounter<long>("careiot.ingest.skipped");
     }
 
     public void Received() => Count(_received, "received");
@@ -32,6 +34,8 @@ public sealed class IngestStats
     public void Duplicate() => Count(_duplicates, "duplicates");
 
     public void Retried() => Count(_retries, "retries");
+
+    public void Skipped() => Count(_skipped, "skipped");
 
     public void Rejected(RejectReason reason)
     {

@@ -10,4 +10,13 @@ public enum RejectReason
     InvalidField = 5,
     UnknownType = 6,
     UnknownDevice = 7,
+
+    /// <summary>The payload names a device other than the one its topic belongs to.</summary>
+    TopicDeviceMismatch = 8,
+
+    /// <summary>The message is older than the replay window: a replay, not a redelivery.</summary>
+    Replayed = 9,
+
+    /// <summary>The message came through a gateway the device is not bound to.</summary>
+    WrongGateway = 10,
 }

@@ -69,6 +69,18 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         return alert;
     }
 
+    public async Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ClaimSourceAsync(connection, sourceKey, alertId, at, cancellationToken))
+        {
+            await AppendEventAsync(connection, alertId, kind, at, sourceKey, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""

@@ -9,7 +9,7 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
     public async Task<DeviceBinding?> FindAsync(string deviceId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT kind, household_id, bed_id FROM devices WHERE device_id = @id");
+            "SELECT kind, household_id, bed_id, offline_after_seconds, gateway_id FROM devices WHERE device_id = @id");
         command.Parameters.AddWithValue("id", deviceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -20,7 +20,9 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
         var site = reader.IsDBNull(1)
             ? new SiteRef(SiteKind.Bed, reader.GetString(2))
             : new SiteRef(SiteKind.Household, reader.GetString(1));
-        return new DeviceBinding(deviceId, Enum.Parse<DeviceKind>(reader.GetString(0)), site);
+        TimeSpan? offlineAfter = reader.IsDBNull(3) ? null : TimeSpan.FromSeconds(reader.GetInt32(3));
+        return new DeviceBinding(deviceId, Enum.Parse<DeviceKind>(reader.GetString(0)), site, offlineAfter,
+            reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
     public async Task UpsertHouseholdAsync(string householdId, string elderName, string address, CancellationToken cancellationToken)
@@ -48,13 +50,20 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
     }
 
     /// <summary>Binds a device to its site. The site must exist; a foreign-key violation says it does not.</summary>
-    public async Task UpsertDeviceAsync(DeviceBinding binding, CancellationToken cancellationToken)
+    public async Task UpsertDeviceAsync(DeviceBinding binding, string? vendor, string? model, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO devices (device_id, kind, household_id, bed_id) VALUES (@id, @kind, @household, @bed)
+            INSERT INTO devices (device_id, kind, household_id, bed_id, vendor, model, gateway_id, offline_after_seconds)
+            VALUES (@id, @kind, @household, @bed, @vendor, @model, @gateway, @offlineAfter)
             ON CONFLICT (device_id) DO UPDATE
-                SET kind = excluded.kind, household_id = excluded.household_id, bed_id = excluded.bed_id
+                SET kind = excluded.kind, household_id = excluded.household_id, bed_id = excluded.bed_id,
+                    vendor = excluded.vendor, model = excluded.model, gateway_id = excluded.gateway_id,
+                    offline_after_seconds = excluded.offline_after_seconds
             """);
+        command.Parameters.AddWithValue("vendor", (object?)vendor ?? DBNull.Value);
+        command.Parameters.AddWithValue("model", (object?)model ?? DBNull.Value);
+        command.Parameters.AddWithValue("gateway", (object?)binding.GatewayId ?? DBNull.Value);
+        command.Parameters.AddWithValue("offlineAfter", binding.OfflineAfter is { } t ? (int)t.TotalSeconds : DBNull.Value);
         command.Parameters.AddWithValue("id", binding.DeviceId);
         command.Parameters.AddWithValue("kind", binding.Kind.ToString());
         command.Parameters.AddWithValue("household", binding.Site.Kind == SiteKind.Household ? binding.Site.Id : DBNull.Value);

@@ -64,15 +64,16 @@ public sealed class CallButtonPressTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task PressOfASmokeAlarmIsNotAPersonalEmergency()
+    public async Task SmokeAlarmSoundingRaisesAFireAlertAtTheHighestPriority()
     {
         var alarm = cluster.Install(DeviceKind.SmokeAlarm);
 
-        var result = await cluster.Device(alarm.DeviceId).Receive(cluster.Message(alarm.DeviceId));
+        var result = await cluster.Device(alarm.DeviceId).Receive(cluster.Message(alarm.DeviceId, DeviceMessageType.SmokeAlarm));
 
         Assert.Equal(DeliveryOutcome.Accepted, result.Outcome);
-        Assert.Null(result.Alert);
-        Assert.Empty(cluster.Journal.AlertsAt(alarm.Site));
+        var fire = Assert.Single(cluster.Journal.AlertsAt(alarm.Site));
+        Assert.Equal((AlertCause.Fire, AlertPriority.Highest), (fire.Cause, fire.Priority));
+        Assert.Equal(fire, result.Alert);
     }
 
     [Fact]

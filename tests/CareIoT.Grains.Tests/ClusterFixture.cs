@@ -27,7 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder();
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Sites));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Sites).UseInMemoryReminderService());
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton<TimeProvider>(Time);

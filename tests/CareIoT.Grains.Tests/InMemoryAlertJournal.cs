@@ -12,6 +12,7 @@ public sealed class InMemoryAlertJournal : IAlertJournal
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, AlertSnapshot> _alerts = [];
     private readonly Dictionary<string, Guid> _sources = [];
+    private readonly List<(Guid AlertId, string Kind)> _notes = [];
 
     /// <summary>When set, every call throws, as the real journal does when PostgreSQL is down.</summary>
     public bool IsDown { get; set; }
@@ -58,6 +59,30 @@ public sealed class InMemoryAlertJournal : IAlertJournal
             _alerts[alertId] = repeated;
             Writes++;
             return Task.FromResult(repeated);
+        }
+    }
+
+    public Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (_sources.TryAdd(sourceKey, alertId))
+            {
+                _notes.Add((alertId, kind));
+                Writes++;
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The notes appended to one alert, oldest first.</summary>
+    public IReadOnlyList<string> NotesOf(Guid alertId)
+    {
+        lock (_gate)
+        {
+            return [.. _notes.Where(n => n.AlertId == alertId).Select(n => n.Kind)];
         }
     }
 

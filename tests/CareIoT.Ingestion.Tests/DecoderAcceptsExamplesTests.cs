@@ -1,34 +1,59 @@
 using CareIoT.Contracts;
+using CareIoT.DeviceProtocol;
 
 namespace CareIoT.Ingestion.Tests;
 
 public sealed class DecoderAcceptsExamplesTests
 {
     [Theory]
-    [InlineData(ExamplePayloads.Press, DeviceMessageType.Press, "a1f4c2d0-0001", "2026-11-23T08:15:02Z")]
-    [InlineData(ExamplePayloads.Cancel, DeviceMessageType.Cancel, "a1f4c2d0-0002", "2026-11-23T08:15:09Z")]
-    [InlineData(ExamplePayloads.Heartbeat, DeviceMessageType.Heartbeat, "a1f4c2d0-0003", "2026-11-23T08:30:00Z")]
-    public void ExamplePayloadDecodesToItsMessage(string file, DeviceMessageType type, string id, string ts)
+    [InlineData("call-button-press.json", DeviceChannels.Events, DeviceMessageType.Press, "cb-0001-000101")]
+    [InlineData("call-button-cancel.json", DeviceChannels.Events, DeviceMessageType.Cancel, "cb-0001-000102")]
+    [InlineData("call-button-low-battery.json", DeviceChannels.Events, DeviceMessageType.LowBattery, "cb-0001-000103")]
+    [InlineData("smoke-alarm-alarm.json", DeviceChannels.Events, DeviceMessageType.SmokeAlarm, "sa-0001-000201")]
+    [InlineData("smoke-alarm-clear.json", DeviceChannels.Events, DeviceMessageType.SmokeClear, "sa-0001-000202")]
+    [InlineData("smoke-alarm-test.json", DeviceChannels.Events, DeviceMessageType.SmokeTest, "sa-0001-000203")]
+    [InlineData("smoke-alarm-tamper.json", DeviceChannels.Events, DeviceMessageType.Tamper, "sa-0001-000204")]
+    [InlineData("smoke-alarm-fault.json", DeviceChannels.Events, DeviceMessageType.Fault, "sa-0001-000205")]
+    [InlineData("smoke-alarm-low-battery.json", DeviceChannels.Events, DeviceMessageType.LowBattery, "sa-0001-000206")]
+    [InlineData("mattress-vitals.json", DeviceChannels.Telemetry, DeviceMessageType.Vitals, "mt-0001-000301")]
+    [InlineData("mattress-bed-exit.json", DeviceChannels.Events, DeviceMessageType.BedExit, "mt-0001-000302")]
+    [InlineData("mattress-bed-return.json", DeviceChannels.Events, DeviceMessageType.BedReturn, "mt-0001-000303")]
+    [InlineData("heartbeat.json", DeviceChannels.Status, DeviceMessageType.Heartbeat, "cb-0001-000104")]
+    [InlineData("last-will-offline.json", DeviceChannels.Status, DeviceMessageType.Offline, "will-7f3a")]
+    public void EveryExamplePayloadDecodesOnItsChannel(string file, string channel, DeviceMessageType type, string id)
     {
-        var result = ExamplePayloads.Decode(ExamplePayloads.EventsTopic, ExamplePayloads.Read(file));
+        var topic = $"{DeviceTopics.Prefix}/{ExamplePayloads.DeviceId}/{channel}";
+
+        var result = ExamplePayloads.Decode(topic, ExamplePayloads.Read(file));
 
         var message = Assert.IsType<DeviceMessage>(result.Message);
         Assert.Null(result.Reason);
-        Assert.Equal(ExamplePayloads.DeviceId, result.DeviceId);
-        Assert.Equal(ExamplePayloads.DeviceId, message.DeviceId);
-        Assert.Equal(id, message.MessageId);
+        Assert.Equal((ExamplePayloads.DeviceId, id, type), (message.DeviceId, message.MessageId, type));
         Assert.Equal(type, message.Type);
-        Assert.Equal(DateTimeOffset.Parse(ts, System.Globalization.CultureInfo.InvariantCulture), message.DeviceTime);
         Assert.Equal(ExamplePayloads.ReceivedAt, message.ReceivedAt);
     }
 
     [Fact]
-    public void HeartbeatOnTheStatusChannelIsAccepted()
+    public void VitalsCarryPresenceHeartRateRespirationAndMovement()
+    {
+        var result = ExamplePayloads.Decode(DeviceTopics.Telemetry(ExamplePayloads.DeviceId), ExamplePayloads.Read("mattress-vitals.json"));
+
+        var readings = Assert.IsType<DeviceReadings>(result.Message?.Readings);
+        Assert.Equal((true, 64, 15, 3), (readings.Presence, readings.HeartRate, readings.RespirationRate, readings.Movement));
+    }
+
+    [Fact]
+    public void HeartbeatCarriesBatterySignalAndFirmware()
     {
         var result = ExamplePayloads.Decode(ExamplePayloads.StatusTopic, ExamplePayloads.Read(ExamplePayloads.Heartbeat));
 
-        Assert.Equal(DeviceMessageType.Heartbeat, result.Message?.Type);
+        var readings = Assert.IsType<DeviceReadings>(result.Message?.Readings);
+        Assert.Equal((87, -67, "1.4.2"), (readings.BatteryPercent, readings.SignalDbm, readings.Firmware));
     }
+
+    [Fact]
+    public void FaultCarriesItsCode() =>
+        Assert.Equal("E03-chamber", ExamplePayloads.Decode(ExamplePayloads.EventsTopic, ExamplePayloads.Read("smoke-alarm-fault.json")).Message?.Readings?.FaultCode);
 
     [Fact]
     public void IdOfExactlySixtyFourCharactersIsAccepted()
@@ -47,4 +72,8 @@ public sealed class DecoderAcceptsExamplesTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 15, 2, TimeSpan.Zero), result.Message?.DeviceTime);
     }
+
+    [Fact]
+    public void LastWillOlderThanTheReplayWindowIsStillAccepted() =>
+        Assert.Equal(DeviceMessageType.Offline, ExamplePayloads.Decode(ExamplePayloads.StatusTopic, ExamplePayloads.Read("last-will-offline.json")).Message?.Type);
 }

@@ -9,13 +9,19 @@ public sealed class DecoderRejectsPayloadTests
     [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press" """, RejectReason.MalformedJson)]
     [InlineData("not json at all", RejectReason.MalformedJson)]
     [InlineData("", RejectReason.MalformedJson)]
-    [InlineData("""{"id":"m-1","ts":5,"type":"press"}""", RejectReason.MalformedJson)]
-    [InlineData("""{"id":7,"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.MalformedJson)]
-    [InlineData("""{"id":"m-1","ts":"yesterday","type":"press"}""", RejectReason.MalformedJson)]
-    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","battery":80}""", RejectReason.MalformedJson)]
-    [InlineData("""{"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.MalformedJson)]
-    [InlineData("""{"id":null,"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.MalformedJson)]
-    [InlineData("""{"id":"m-1","type":"press"}""", RejectReason.MalformedJson)]
+    [InlineData("""{"id":"m-1","ts":5,"type":"press"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":7,"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"yesterday","type":"press"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","pad":80}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"low_battery","battery":101}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"low_battery","rssi":12}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","battery":"full"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","device":"cb-0002"}""", RejectReason.TopicDeviceMismatch)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-22T08:15:02Z","type":"press"}""", RejectReason.Replayed)]
+    [InlineData("""{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"heartbeat"}""", RejectReason.UnknownType)]
+    [InlineData("""{"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":null,"ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.InvalidField)]
+    [InlineData("""{"id":"m-1","type":"press"}""", RejectReason.InvalidField)]
     [InlineData("null", RejectReason.InvalidField)]
     [InlineData("""{"id":"","ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.InvalidField)]
     [InlineData("""{"id":"   ","ts":"2026-11-23T08:15:02Z","type":"press"}""", RejectReason.InvalidField)]
@@ -31,10 +37,10 @@ public sealed class DecoderRejectsPayloadTests
     [Fact]
     public void UnknownFieldIsNamedInTheDetail()
     {
-        var result = ExamplePayloads.Decode(ExamplePayloads.EventsTopic, """{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","battery":80}""");
+        var result = ExamplePayloads.Decode(ExamplePayloads.EventsTopic, """{"id":"m-1","ts":"2026-11-23T08:15:02Z","type":"press","pad":80}""");
 
-        AssertRejected(result, RejectReason.MalformedJson);
-        Assert.Contains("battery", result.Detail, StringComparison.Ordinal);
+        AssertRejected(result, RejectReason.InvalidField);
+        Assert.Contains("pad", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +48,7 @@ public sealed class DecoderRejectsPayloadTests
     {
         var result = ExamplePayloads.Decode(ExamplePayloads.EventsTopic, """{"ts":"2026-11-23T08:15:02Z","type":"press"}""");
 
-        AssertRejected(result, RejectReason.MalformedJson);
+        AssertRejected(result, RejectReason.InvalidField);
         Assert.Contains("id", result.Detail, StringComparison.Ordinal);
     }
 

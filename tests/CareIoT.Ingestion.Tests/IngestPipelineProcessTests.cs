@@ -52,7 +52,7 @@ public sealed class IngestPipelineProcessTests : IDisposable
         await _harness.Pipeline.ProcessAsync(PipelineHarness.Inbound(ExamplePayloads.Read(ExamplePayloads.Press)), CancellationToken.None);
 
         await _harness.Device.Received(1).Receive(Arg.Is<DeviceMessage>(m =>
-            m.DeviceId == ExamplePayloads.DeviceId && m.MessageId == "a1f4c2d0-0001" && m.Type == DeviceMessageType.Press
+            m.DeviceId == ExamplePayloads.DeviceId && m.MessageId == "cb-0001-000101" && m.Type == DeviceMessageType.Press
             && m.ReceivedAt == ExamplePayloads.ReceivedAt));
         Assert.Equal(1, _harness.Count("accepted"));
         Assert.Empty(_harness.DeadLetters.ReceivedCalls());

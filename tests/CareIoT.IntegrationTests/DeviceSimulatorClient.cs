@@ -37,9 +37,16 @@ public sealed class DeviceSimulatorClient(string host, int port) : IAsyncDisposa
     /// <summary>Publishes a v1 press for the device and returns the message id it carried.</summary>
     public async Task<string> PressAsync(string deviceId, string? messageId = null)
     {
-        var id = messageId ?? Guid.NewGuid().ToString("N");
-        await PublishAsync(DeviceTopics.Events(deviceId), DevicePayloadJson.Serialize(new EventPayload(id, DateTimeOffset.UtcNow, EventTypes.Press)));
-        return id;
+        return await SendAsync(deviceId, MessageTypes.Press, messageId);
+    }
+
+    /// <summary>Publishes a v1 message of any type on the topic it belongs on; returns its id.</summary>
+    public async Task<string> SendAsync(string deviceId, string type, string? messageId = null, Func<DevicePayload, DevicePayload>? fill = null)
+    {
+        var payload = new DevicePayload { Id = messageId ?? Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = type };
+        payload = fill?.Invoke(payload) ?? payload;
+        await PublishAsync(DeviceTopics.For(deviceId, type), DevicePayloadJson.Serialize(payload));
+        return payload.Id;
     }
 
     public async ValueTask DisposeAsync()

@@ -37,19 +37,21 @@ public static class RegistryEndpoints
     private static async Task<IResult> PutDevice(
         string deviceId, DeviceRequest body, PostgresRegistry store, IGrainFactory grains, CancellationToken ct)
     {
-        if (!DeviceTopics.IsValidDeviceId(deviceId) || (body.HouseholdId is null) == (body.BedId is null))
+        if (!DeviceTopics.IsValidDeviceId(deviceId) || (body.HouseholdId is null) == (body.BedId is null)
+            || body.OfflineAfterSeconds is < 60 || (body.GatewayId is { } gateway && !DeviceTopics.IsValidDeviceId(gateway)))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["device"] = ["id must be 1-64 of A-Z a-z 0-9 - _, and exactly one of householdId and bedId must be given"],
+                ["device"] = ["id must be 1-64 of A-Z a-z 0-9 - _; exactly one of householdId and bedId; offlineAfterSeconds at least 60"],
             });
         }
 
         var site = body.HouseholdId is not null ? new SiteRef(SiteKind.Household, body.HouseholdId) : new SiteRef(SiteKind.Bed, body.BedId!);
-        var binding = new DeviceBinding(deviceId, body.Kind, site);
+        var offlineAfter = body.OfflineAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var binding = new DeviceBinding(deviceId, body.Kind, site, offlineAfter, body.GatewayId);
         try
         {
-            await store.UpsertDeviceAsync(binding, ct);
+            await store.UpsertDeviceAsync(binding, body.Vendor, body.Model, ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {

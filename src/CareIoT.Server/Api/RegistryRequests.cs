@@ -6,5 +6,10 @@ public sealed record HouseholdRequest(string ElderName, string? Address);
 
 public sealed record BedRequest(string? Room, string? Label);
 
-/// <summary>Exactly one of <see cref="HouseholdId"/> and <see cref="BedId"/> is set.</summary>
-public sealed record DeviceRequest(DeviceKind Kind, string? HouseholdId, string? BedId);
+/// <summary>
+/// Exactly one of <see cref="HouseholdId"/> and <see cref="BedId"/> is set. <see cref="GatewayId"/>
+/// for devices behind a Zigbee2MQTT gateway; <see cref="OfflineAfterSeconds"/> overrides the class default.
+/// </summary>
+public sealed record DeviceRequest(
+    DeviceKind Kind, string? HouseholdId, string? BedId,
+    string? Vendor = null, string? Model = null, string? GatewayId = null, int? OfflineAfterSeconds = null);

@@ -12,5 +12,9 @@ public static class SiteEndpoints
             grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/alerts", (string bedId, IGrainFactory grains) =>
             grains.GetGrain<IBedGrain>(bedId).GetOpenAlerts());
+        sites.MapGet("/beds/{bedId}/vitals", async (string bedId, IGrainFactory grains) =>
+            await grains.GetGrain<IBedGrain>(bedId).GetVitals() is { } vitals ? Results.Ok(vitals) : Results.NoContent());
+        app.MapGet("/api/devices/{deviceId}/health", (string deviceId, IGrainFactory grains) =>
+            grains.GetGrain<IDeviceGrain>(deviceId).GetHealth());
     }
 }

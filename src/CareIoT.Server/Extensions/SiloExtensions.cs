@@ -21,6 +21,7 @@ public static class SiloExtensions
         var gatewayPort = config.GetValue("Orleans:GatewayPort", 30000);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<SupervisionOptions>(config.GetSection(SupervisionOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

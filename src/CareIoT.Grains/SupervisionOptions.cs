@@ -1,0 +1,32 @@
+using CareIoT.Contracts;
+
+namespace CareIoT.Grains;
+
+/// <summary>
+/// Configuration section <c>Supervision</c>: how often each device class sends a heartbeat and
+/// how long it may stay silent before it counts as offline. A device's registry entry may override.
+/// </summary>
+public sealed class SupervisionOptions
+{
+    public const string Section = "Supervision";
+
+    public Dictionary<DeviceKind, DeviceClassSupervision> Classes { get; set; } = new()
+    {
+        [DeviceKind.CallButton] = new() { Heartbeat = TimeSpan.FromMinutes(15), OfflineAfter = TimeSpan.FromMinutes(45) },
+        [DeviceKind.SmokeAlarm] = new() { Heartbeat = TimeSpan.FromMinutes(15), OfflineAfter = TimeSpan.FromMinutes(45) },
+        [DeviceKind.Mattress] = new() { Heartbeat = TimeSpan.FromSeconds(60), OfflineAfter = TimeSpan.FromMinutes(5) },
+    };
+
+    /// <summary>A reported battery level at or below this counts as low.</summary>
+    public int LowBatteryPercent { get; set; } = 20;
+
+    public TimeSpan OfflineAfter(DeviceBinding binding) =>
+        binding.OfflineAfter ?? (Classes.TryGetValue(binding.Kind, out var c) ? c.OfflineAfter : TimeSpan.FromMinutes(45));
+}
+
+public sealed class DeviceClassSupervision
+{
+    public TimeSpan Heartbeat { get; set; }
+
+    public TimeSpan OfflineAfter { get; set; }
+}
