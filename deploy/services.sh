@@ -20,6 +20,11 @@ mosquitto_start() {
   local dir
   dir="$(service_dir mosquitto mosquitto)"
   port_open "$MQTT_PORT" && die "port $MQTT_PORT is taken by a process this project did not start"
+  # The ACL comes from the repository; the password file holds the ingest user and every device added since.
+  cp "$REPO/deploy/mosquitto.acl" "$dir/acl"
+  [ -f "$dir/passwd" ] || : > "$dir/passwd"
+  mosquitto_passwd -b "$dir/passwd" careiot-ingest "$(secret mqtt-ingest.pw)"
+  chown mosquitto: "$dir/acl" "$dir/passwd"; chmod 600 "$dir/passwd"
   # mosquitto.conf names its files relative to the working directory: run it in its data folder.
   spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
   wait_for 20 mosquitto port_open "$MQTT_PORT" || die "mosquitto did not open port $MQTT_PORT; see $dir/mosquitto.log"
@@ -99,7 +104,7 @@ write_runtime_config() {
     "Postgres": "Host=127.0.0.1;Port=$PG_PORT;Database=careiot;Username=careiot;Password=$pw",
     "Redis": "127.0.0.1:$REDIS_PORT"
   },
-  "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT },
+  "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
   "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" }
 }
 JSON

@@ -7,7 +7,7 @@ namespace CareIoT.DeviceSimulator;
 /// sends heartbeats; mattresses send vitals and now and then a bed exit and return; now and then a
 /// call button is pressed (and sometimes cancelled) or a smoke alarm sounds and clears.
 /// </summary>
-public sealed class Fleet(BrokerAddress broker, FleetOptions options)
+public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords)
 {
     private readonly List<SimulatedDevice> _buttons = [];
     private readonly List<SimulatedDevice> _smokeAlarms = [];
@@ -72,7 +72,7 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options)
 
     private async Task<SimulatedDevice> ConnectAsync(string deviceId, CancellationToken cancellationToken)
     {
-        var device = new SimulatedDevice(deviceId, broker);
+        var device = new SimulatedDevice(deviceId, broker, passwords.GetValueOrDefault(deviceId));
         await device.ConnectAsync(cancellationToken);
         return device;
     }

@@ -13,11 +13,13 @@ namespace CareIoT.DeviceSimulator;
 /// a console does, presses each button in turn and times from the broker's PUBACK to the pushed
 /// alert. Prints the distribution; asserts nothing.
 /// </summary>
-public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses)
+public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses, IReadOnlyDictionary<string, string> passwords)
 {
+    /// <summary>The call buttons the probe uses, so their broker credentials can be issued first.</summary>
+    public static string DeviceId(int index) => $"probe-cb-{index:D4}";
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var prefix = $"probe-{Guid.NewGuid():N}"[..14];
         using var registrar = new FleetRegistrar(server);
         var pushes = Channel.CreateUnbounded<(string DeviceId, long At)>();
         await using var hub = new HubConnectionBuilder()
@@ -31,9 +33,9 @@ public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses)
         var samples = new List<double>();
         for (var i = 0; i < presses; i++)
         {
-            var deviceId = $"{prefix}-{i:D4}";
-            await registrar.RegisterAsync($"{prefix}-hh-{i:D4}", deviceId, i, cancellationToken);
-            await using var button = new SimulatedDevice(deviceId, broker);
+            var deviceId = DeviceId(i);
+            await registrar.RegisterAsync($"probe-hh-{i:D4}", deviceId, i, cancellationToken);
+            await using var button = new SimulatedDevice(deviceId, broker, passwords.GetValueOrDefault(deviceId));
             await button.ConnectAsync(cancellationToken);
             await button.SendAsync(MessageTypes.Press, cancellationToken);
             var sent = Stopwatch.GetTimestamp();

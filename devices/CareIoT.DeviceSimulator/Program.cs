@@ -4,12 +4,15 @@ using CareIoT.DeviceSimulator;
 
 var broker = new Option<string>("--broker") { Description = "MQTT broker as host:port", DefaultValueFactory = _ => "127.0.0.1:1883" };
 
+var credentials = new Option<string?>("--credentials") { Description = "File of 'DEVICE PASSWORD' lines (deploy/mosquitto-users.sh output)" };
 var device = new Option<string>("--device") { Description = "Device id of the call button", Required = true };
 var count = new Option<int>("--count") { Description = "How many presses", DefaultValueFactory = _ => 1 };
-var press = new Command("press", "Press one call button (publishes protocol v1 'press' at QoS 1)") { broker, device, count };
+var press = new Command("press", "Press one call button (publishes protocol v1 'press' at QoS 1)") { broker, device, count, credentials };
 press.SetAction(async (parse, ct) =>
 {
-    await using var button = new SimulatedDevice(parse.GetValue(device)!, BrokerAddress.Parse(parse.GetValue(broker)!));
+    var id = parse.GetValue(device)!;
+    await using var button = new SimulatedDevice(id, BrokerAddress.Parse(parse.GetValue(broker)!),
+        Credentials.Load(parse.GetValue(credentials)).GetValueOrDefault(id));
     await button.ConnectAsync(ct);
     for (var i = 0; i < parse.GetValue(count); i++)
     {
@@ -28,21 +31,29 @@ var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Secon
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
 var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm) and beds (mattress)")
 {
-    broker, households, beds, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration,
+    broker, households, beds, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials,
 };
-fleet.SetAction((parse, ct) => new Fleet(
-        BrokerAddress.Parse(parse.GetValue(broker)!),
-        new FleetOptions(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
-            TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
-            TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)),
-            parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null))
+FleetOptions ReadFleet(ParseResult parse) => new(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
+    TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
+    TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null);
+fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
 var server = new Option<string>("--server") { Description = "Server URL", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
 var presses = new Option<int>("--presses") { Description = "How many presses to time", DefaultValueFactory = _ => 50 };
-var probe = new Command("probe", "Time press -> dispatch console over real MQTT and SignalR") { broker, server, presses };
+var probe = new Command("probe", "Time press -> dispatch console over real MQTT and SignalR (devices probe-cb-NNNN)") { broker, server, presses, credentials };
 probe.SetAction((parse, ct) =>
-    new LatencyProbe(BrokerAddress.Parse(parse.GetValue(broker)!), new Uri(parse.GetValue(server)!), parse.GetValue(presses)).RunAsync(ct));
+    new LatencyProbe(BrokerAddress.Parse(parse.GetValue(broker)!), new Uri(parse.GetValue(server)!), parse.GetValue(presses),
+        Credentials.Load(parse.GetValue(credentials))).RunAsync(ct));
 
-var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet, probe };
+var fleetIds = new Command("fleet-ids", "Print the device ids a fleet with these options uses (one per line)") { households, beds, prefix };
+fleetIds.SetAction(parse =>
+{
+    foreach (var id in ReadFleet(parse).DeviceIds)
+    {
+        Console.WriteLine(id);
+    }
+});
+
+var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet, fleetIds, probe };
 return await root.Parse(args).InvokeAsync();

@@ -29,7 +29,11 @@ public sealed class SimulatedDevice(string deviceId, BrokerAddress broker, strin
             options = options.WithCredentials(DeviceId, password);
         }
 
-        await _client.ConnectAsync(options.Build(), cancellationToken);
+        var result = await _client.ConnectAsync(options.Build(), cancellationToken);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"Broker {broker} refused {DeviceId}: {result.ResultCode}");
+        }
     }
 
     /// <summary>Publishes one message and returns its id once the broker has acknowledged it.</summary>

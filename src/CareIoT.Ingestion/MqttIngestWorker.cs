@@ -112,6 +112,11 @@ public sealed class MqttIngestWorker(
         }
 
         var connected = await client.ConnectAsync(builder.Build(), cancellationToken);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"the broker refused the ingest client: {connected.ResultCode} {connected.ReasonString}");
+        }
+
         var filter = string.IsNullOrEmpty(settings.SharedGroup)
             ? DeviceTopics.AllDevices
             : $"$share/{settings.SharedGroup}/{DeviceTopics.AllDevices}";

@@ -16,8 +16,7 @@ public sealed class AlarmPathTests(CareIoTHostFixture host, ITestOutputHelper ou
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
-        await using var button = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort);
-        await button.ConnectAsync();
+        await using var button = await host.ConnectDeviceAsync(device);
 
         var clock = Stopwatch.StartNew();
         await button.PressAsync(device);
@@ -40,8 +39,7 @@ public sealed class AlarmPathTests(CareIoTHostFixture host, ITestOutputHelper ou
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
-        await using var button = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort);
-        await button.ConnectAsync();
+        await using var button = await host.ConnectDeviceAsync(device);
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
 
@@ -64,11 +62,10 @@ public sealed class AlarmPathTests(CareIoTHostFixture host, ITestOutputHelper ou
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
-        await using (var button = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort))
+        await using (var button = await host.ConnectDeviceAsync(device))
         await using (var console = new ConsoleClient(host.Server.BaseAddress))
         {
             await console.ConnectAsync();
-            await button.ConnectAsync();
             await button.PressAsync(device);
             await console.WaitForAsync(a => a.DeviceId == device, Patience);
         }
@@ -91,9 +88,8 @@ public sealed class AlarmPathTests(CareIoTHostFixture host, ITestOutputHelper ou
         var (_, device) = await api.RegisterHouseholdWithCallButtonAsync();
 
         await host.Server.StopAsync();
-        await using (var button = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort))
+        await using (var button = await host.ConnectDeviceAsync(device))
         {
-            await button.ConnectAsync();
             await button.PressAsync(device);
         }
 

@@ -59,8 +59,7 @@ public sealed class BadInputTests(CareIoTHostFixture host)
     private async Task<DeadLetterDto> PublishAndFindDeadLetterAsync(CareIoTApi api, string topic, byte[] payload)
     {
         var rejectedBefore = (await api.IngestStatsAsync()).GetValueOrDefault("rejected");
-        await using var device = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort);
-        await device.ConnectAsync();
+        await using var device = await host.ConnectDeviceAsync(DeviceTopics.TryParse(topic, out var id, out _) ? id : "unparseable");
         await device.PublishAsync(topic, payload);
         var letter = await Eventually.ValueAsync(
             async () => (await api.DeadLettersAsync()).FirstOrDefault(d => d.Topic == topic), Patience, $"a dead letter on {topic}");
@@ -75,8 +74,7 @@ public sealed class BadInputTests(CareIoTHostFixture host)
         var (_, device) = await api.RegisterHouseholdWithCallButtonAsync();
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
-        await using var button = new DeviceSimulatorClient(host.Services.MqttHost, host.Services.MqttPort);
-        await button.ConnectAsync();
+        await using var button = await host.ConnectDeviceAsync(device);
         await button.PressAsync(device);
         await console.WaitForAsync(a => a.DeviceId == device, Patience);
     }

@@ -20,6 +20,33 @@ public sealed class CareIoTApi(Uri server) : IDisposable
         return (household, device);
     }
 
+    /// <summary>Registers a household with one device of the given kind, both with fresh ids.</summary>
+    public async Task<(string HouseholdId, string DeviceId)> RegisterHouseholdWithAsync(string kind)
+    {
+        var (household, _) = await RegisterHouseholdWithCallButtonAsync();
+        var device = $"{kind[..2].ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
+        (await _http.PutAsJsonAsync($"api/registry/devices/{device}", new { kind, householdId = household })).EnsureSuccessStatusCode();
+        return (household, device);
+    }
+
+    /// <summary>Registers a bed with a mattress, both with fresh ids.</summary>
+    public async Task<(string BedId, string DeviceId)> RegisterBedWithMattressAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        (await _http.PutAsJsonAsync($"api/registry/beds/bed-{suffix}", new { room = "203", label = "2 床" })).EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/registry/devices/mt-{suffix}", new { kind = "Mattress", bedId = $"bed-{suffix}" })).EnsureSuccessStatusCode();
+        return ($"bed-{suffix}", $"mt-{suffix}");
+    }
+
+    public async Task<BedVitalsDto?> BedVitalsAsync(string bedId)
+    {
+        var response = await _http.GetAsync($"api/sites/beds/{bedId}/vitals");
+        return response.StatusCode == System.Net.HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<BedVitalsDto>(Json.Web) : null;
+    }
+
+    public async Task<DeviceHealthDto> DeviceHealthAsync(string deviceId) =>
+        (await _http.GetFromJsonAsync<DeviceHealthDto>($"api/devices/{deviceId}/health", Json.Web))!;
+
     public async Task<DeadLetterDto[]> DeadLettersAsync() =>
         await _http.GetFromJsonAsync<DeadLetterDto[]>("api/ingest/dead-letters?limit=200", Json.Web) ?? [];
 
@@ -43,6 +70,10 @@ public sealed class CareIoTApi(Uri server) : IDisposable
 public sealed record DeadLetterDto(
     long Id, DateTimeOffset ReceivedAt, string Source, string Topic, string? DeviceId, string Reason, string Detail,
     string PayloadPreview, int PayloadSize);
+
+public sealed record BedVitalsDto(DateTimeOffset At, bool Presence, int? HeartRate, int? RespirationRate, int? Movement);
+
+public sealed record DeviceHealthDto(string DeviceId, bool Online, DateTimeOffset? LastSeen, int? BatteryPercent, bool BatteryLow, int? SignalDbm, string? Firmware);
 
 public sealed record AlertEventDto(string Kind, string Actor, DateTimeOffset At, string? SourceKey);
 

@@ -33,12 +33,36 @@ public sealed class CareIoTHostFixture : IAsyncLifetime
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt__Host"] = Services.MqttHost,
             ["Mqtt__Port"] = Services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt__Username"] = Services.MqttIngestUsername,
+            ["Mqtt__Password"] = Services.MqttIngestPassword,
+            ["Mqtt__SharedGroup"] = $"it-{id}",
             ["Mqtt__ClientId"] = $"careiot-it-{id}",
             ["Mqtt__SessionExpirySeconds"] = "600",
             ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
         };
         Server = new ServerProcess(environment, LogFile);
         await Server.StartAsync();
+    }
+
+    /// <summary>A device connected to the real broker with credentials of its own.</summary>
+    public async Task<DeviceSimulatorClient> ConnectDeviceAsync(string deviceId, bool withLastWill = false)
+    {
+        var password = Services.IssueCredentials(deviceId)[deviceId];
+        var device = new DeviceSimulatorClient(Services.MqttHost, Services.MqttPort, deviceId, password);
+        // The broker reloads its password file on SIGHUP; the first attempts may come before that.
+        var connected = await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                var result = await device.ConnectAsync(withLastWill ? "offline" : null);
+                return result.ResultCode == MQTTnet.MqttClientConnectResultCode.Success;
+            }
+            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(10));
+        return connected ? device : throw new TimeoutException($"Device {deviceId} could not connect with its new credentials");
     }
 
     public async Task DisposeAsync()

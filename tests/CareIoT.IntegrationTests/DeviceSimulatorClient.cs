@@ -6,18 +6,48 @@ using MQTTnet.Protocol;
 namespace CareIoT.IntegrationTests;
 
 /// <summary>What <c>mosquitto_pub -q 1</c> does: publish raw bytes at QoS 1 and wait for the broker's PUBACK.</summary>
-public sealed class DeviceSimulatorClient(string host, int port) : IAsyncDisposable
+public sealed class DeviceSimulatorClient(string host, int port, string? username = null, string? password = null) : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
 
-    public async Task ConnectAsync()
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Connects; with <paramref name="will"/> the broker publishes that last will if the connection is lost.</summary>
+    public async Task<MqttClientConnectResult> ConnectAsync(string? will = null)
     {
-        await _client.ConnectAsync(new MqttClientOptionsBuilder()
+        var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId($"it-device-{Guid.NewGuid():N}")
             .WithCleanSession(true)
-            .Build());
+            .WithTimeout(TimeSpan.FromSeconds(5));
+        if (username is not null)
+        {
+            options = options.WithCredentials(username, password);
+        }
+
+        if (will is not null && username is not null)
+        {
+            var payload = new DevicePayload { Id = $"will-{Guid.NewGuid():N}", Ts = DateTimeOffset.UtcNow, Type = MessageTypes.Offline };
+            options = options.WithWillTopic(DeviceTopics.Status(username)).WithWillPayload(DevicePayloadJson.Serialize(payload))
+                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        // MQTTnet 5 reports a refused CONNECT in the result code rather than by throwing.
+        return await _client.ConnectAsync(options.Build());
     }
+
+    /// <summary>Connects and throws unless the broker accepted the client.</summary>
+    public async Task ConnectOrThrowAsync(string? will = null)
+    {
+        var result = await ConnectAsync(will);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"The broker refused the connection: {result.ResultCode}");
+        }
+    }
+
+    /// <summary>Drops the TCP connection without a DISCONNECT, as a device losing power does.</summary>
+    public void Abort() => _client.Dispose();
 
     public Task PublishAsync(string topic, string payload) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload));
 

@@ -14,7 +14,7 @@ public sealed class ServicesFixture : IDisposable
 
     public ServicesFixture()
     {
-        foreach (var line in RunScript("start").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in RunScript("services.sh", "start").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.StartsWith("STARTED ", StringComparison.Ordinal))
             {
@@ -29,7 +29,23 @@ public sealed class ServicesFixture : IDisposable
         var mqtt = runtime.RootElement.GetProperty("Mqtt");
         MqttHost = mqtt.GetProperty("Host").GetString()!;
         MqttPort = mqtt.GetProperty("Port").GetInt32();
+        MqttIngestUsername = mqtt.GetProperty("Username").GetString()!;
+        MqttIngestPassword = mqtt.GetProperty("Password").GetString()!;
     }
+
+    public string MqttIngestUsername { get; }
+
+    public string MqttIngestPassword { get; }
+
+    /// <summary>Issues broker credentials through the project's own script, as an installer does.</summary>
+    public IReadOnlyDictionary<string, string> IssueCredentials(params string[] users) =>
+        RunScript("mosquitto-users.sh", "add " + string.Join(' ', users))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+
+    /// <summary>Revokes broker credentials at once.</summary>
+    public void RevokeCredentials(params string[] users) => RunScript("mosquitto-users.sh", "remove " + string.Join(' ', users));
 
     public string PostgresConnectionString { get; }
 
@@ -43,13 +59,13 @@ public sealed class ServicesFixture : IDisposable
     {
         if (_started.Count > 0)
         {
-            RunScript("stop " + string.Join(' ', _started));
+            RunScript("services.sh", "stop " + string.Join(' ', _started));
         }
     }
 
-    private static string RunScript(string arguments)
+    private static string RunScript(string script, string arguments)
     {
-        var start = new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} {arguments}")
+        var start = new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", script)} {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -61,7 +77,7 @@ public sealed class ServicesFixture : IDisposable
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"deploy/services.sh {arguments} failed ({process.ExitCode}): {stderr.Result}");
+            throw new InvalidOperationException($"deploy/{script} {arguments} failed ({process.ExitCode}): {stderr.Result}");
         }
 
         return stdout;
