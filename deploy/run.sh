@@ -35,7 +35,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 log "building"
-dotnet build "$REPO/CareIoT.sln" -c Release -v quiet -nologo > "$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; die "build failed"; }
+: > "$STATE/build.log"
+for project in src/CareIoT.Server devices/CareIoT.DeviceSimulator; do
+  dotnet build "$REPO/$project" -c Release -v quiet -nologo >> "$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; die "build failed"; }
+done
 
 mkdir -p "$STATE/logs"
 log "starting the server on http://127.0.0.1:$HTTP_PORT (log: $STATE/logs/server.out)"

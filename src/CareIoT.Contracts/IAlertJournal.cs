@@ -24,6 +24,9 @@ public interface IAlertJournal
     /// </summary>
     Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The open alerts of one site: what a site grain rebuilds its state from when it has none.</summary>
+    Task<IReadOnlyList<AlertSnapshot>> GetOpenForSiteAsync(SiteRef site, CancellationToken cancellationToken);
+
     /// <summary>All alerts that are not closed, most urgent first.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace CareIoT.Grains;
 
 /// <summary>One care-facility bed: its mattress and the bedside call button. Keeps the live vitals.</summary>
 public sealed class BedGrain(
-    [PersistentState("bed", StorageNames.Sites)] IPersistentState<SiteState> state,
+    [PersistentState(StorageNames.SiteStateName, StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
     ILogger<BedGrain> logger)

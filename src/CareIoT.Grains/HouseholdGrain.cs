@@ -5,7 +5,7 @@ namespace CareIoT.Grains;
 
 /// <summary>One solitary elder's home: call buttons and smoke alarms.</summary>
 public sealed class HouseholdGrain(
-    [PersistentState("household", StorageNames.Sites)] IPersistentState<SiteState> state,
+    [PersistentState(StorageNames.SiteStateName, StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
     ILogger<HouseholdGrain> logger)

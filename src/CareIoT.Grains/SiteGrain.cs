@@ -16,6 +16,19 @@ public abstract class SiteGrain(
 {
     protected abstract SiteKind Kind { get; }
 
+    /// <summary>
+    /// The journal is the truth and this state a cache of it: a site without state (new, Redis
+    /// lost, or a state format retired) rebuilds its open alerts from the journal.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            var open = await journal.GetOpenForSiteAsync(new SiteRef(Kind, this.GetPrimaryKeyString()), cancellationToken);
+            state.State.OpenAlerts = open.ToDictionary(a => AlertCauses.KeyOf(a.Cause, a.DeviceId));
+        }
+    }
+
     public async Task<AlertSnapshot?> Handle(IReadOnlyList<DeviceEvent> events, DeviceBinding binding)
     {
         OnEvents(events);

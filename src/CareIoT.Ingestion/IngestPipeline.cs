@@ -12,6 +12,7 @@ namespace CareIoT.Ingestion;
 /// message stays unacknowledged meanwhile, so the broker redelivers it if this process dies.
 /// </summary>
 public sealed class IngestPipeline(
+    DeviceMessageRouter router,
     IGrainFactory grains,
     IDeadLetterStore deadLetters,
     IngestStats stats,
@@ -21,7 +22,6 @@ public sealed class IngestPipeline(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly DeviceMessageDecoder _decoder = new(options.Value.MaxPayloadBytes);
     private Channel<InboundMessage>[] _partitions = [];
     private Task[] _workers = [];
 
@@ -41,7 +41,7 @@ public sealed class IngestPipeline(
         }
 
         stats.Received();
-        var key = DeviceProtocol.DeviceTopics.TryParse(message.Topic, out var deviceId, out _) ? deviceId : message.Topic;
+        var key = router.PartitionKey(message.Topic);
         var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
         return partition.Writer.WriteAsync(message, cancellationToken);
     }
@@ -103,7 +103,7 @@ public sealed class IngestPipeline(
     /// <summary>One attempt: decode, deliver or dead-letter. Throws when a store is unavailable.</summary>
     internal async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var decoded = _decoder.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
+        var decoded = router.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
         if (decoded.Skipped)
         {
             stats.Skipped();

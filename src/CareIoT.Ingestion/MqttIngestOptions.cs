@@ -29,4 +29,7 @@ public sealed class MqttIngestOptions
     public ushort ReceiveMaximum { get; set; } = 1000;
 
     public int MaxPayloadBytes { get; set; } = DeviceMessageDecoder.DefaultMaxPayloadBytes;
+
+    /// <summary>The installer-editable Zigbee2MQTT model table (relative to the host's directory).</summary>
+    public string Zigbee2MqttModels { get; set; } = "zigbee2mqtt/models.json";
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using CareIoT.DeviceProtocol;
+using CareIoT.Ingestion.Zigbee2Mqtt;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ namespace CareIoT.Ingestion;
 /// </summary>
 public sealed class MqttIngestWorker(
     IngestPipeline pipeline,
+    DeviceMessageRouter router,
     IOptions<MqttIngestOptions> options,
     TimeProvider time,
     ILogger<MqttIngestWorker> logger) : BackgroundService
@@ -117,14 +119,17 @@ public sealed class MqttIngestWorker(
             throw new InvalidOperationException($"the broker refused the ingest client: {connected.ResultCode} {connected.ReasonString}");
         }
 
-        var filter = string.IsNullOrEmpty(settings.SharedGroup)
-            ? DeviceTopics.AllDevices
-            : $"$share/{settings.SharedGroup}/{DeviceTopics.AllDevices}";
-        await client.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                .Build(),
-            cancellationToken);
+        string Shared(string filter) =>
+            string.IsNullOrEmpty(settings.SharedGroup) ? filter : $"$share/{settings.SharedGroup}/{filter}";
+        var filters = new[] { Shared(DeviceTopics.AllDevices), Shared(Zigbee2MqttTopics.AllGateways) };
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var f in filters)
+        {
+            subscribe = subscribe.WithTopicFilter(t => t.WithTopic(f).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+        }
+
+        await client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        var filter = string.Join(", ", filters);
         logger.LogInformation("Connected to MQTT broker {Host}:{Port} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}",
             settings.Host, settings.Port, settings.ClientId, connected.IsSessionPresent, filter);
     }
@@ -135,7 +140,7 @@ public sealed class MqttIngestWorker(
         var payload = e.ApplicationMessage.Payload;
         var size = payload.Length > int.MaxValue ? int.MaxValue : (int)payload.Length;
         // Keep one byte more than the limit: enough evidence for the dead letter, bounded memory.
-        var kept = payload.Slice(0, Math.Min(payload.Length, options.Value.MaxPayloadBytes + 1L)).ToArray();
+        var kept = payload.Slice(0, Math.Min(payload.Length, router.KeepBytes(e.ApplicationMessage.Topic))).ToArray();
         var inbound = new InboundMessage(e.ApplicationMessage.Topic, kept, size, time.GetUtcNow(), e.AcknowledgeAsync);
         await pipeline.EnqueueAsync(inbound, stoppingToken);
     }

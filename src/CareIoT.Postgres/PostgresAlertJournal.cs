@@ -81,6 +81,18 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AlertSnapshot>> GetOpenForSiteAsync(SiteRef site, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {AlertRows.Columns} FROM alerts
+            WHERE site_kind = @kind AND site_id = @id AND status IN ('Raised', 'Acknowledged', 'Dispatched')
+            ORDER BY priority, raised_at
+            """);
+        command.Parameters.AddWithValue("kind", site.Kind.ToString());
+        command.Parameters.AddWithValue("id", site.Id);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
@@ -88,6 +100,11 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
             WHERE status IN ('Raised', 'Acknowledged', 'Dispatched')
             ORDER BY priority, raised_at
             """);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AlertSnapshot>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var alerts = new List<AlertSnapshot>();
         while (await reader.ReadAsync(cancellationToken))

@@ -86,6 +86,16 @@ public sealed class InMemoryAlertJournal : IAlertJournal
         }
     }
 
+    public Task<IReadOnlyList<AlertSnapshot>> GetOpenForSiteAsync(SiteRef site, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            IReadOnlyList<AlertSnapshot> open = [.. _alerts.Values.Where(a => a.IsOpen && a.Site == site)];
+            return Task.FromResult(open);
+        }
+    }
+
     public Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -16,6 +16,10 @@ public sealed class PipelineHarness : IDisposable
         Grains.GetGrain<IDeviceGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(Device);
         Stats = new IngestStats(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         Pipeline = new IngestPipeline(
+            new DeviceMessageRouter(
+                new DeviceMessageDecoder(DeviceMessageDecoder.DefaultMaxPayloadBytes),
+                new CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttDecoder(CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttModelCatalog.Empty),
+                DeviceMessageDecoder.DefaultMaxPayloadBytes),
             Grains, DeadLetters, Stats, Options.Create(new MqttIngestOptions()), TimeProvider.System,
             NullLogger<IngestPipeline>.Instance);
     }

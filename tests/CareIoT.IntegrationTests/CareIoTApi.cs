@@ -29,6 +29,16 @@ public sealed class CareIoTApi(Uri server) : IDisposable
         return (household, device);
     }
 
+    /// <summary>Registers a household with a Zigbee device behind the given gateway (device id = friendly name).</summary>
+    public async Task<(string HouseholdId, string DeviceId)> RegisterHouseholdWithZigbeeDeviceAsync(string kind, string gatewayId, string model)
+    {
+        var (household, _) = await RegisterHouseholdWithCallButtonAsync();
+        var device = $"zb-{Guid.NewGuid():N}"[..20];
+        (await _http.PutAsJsonAsync($"api/registry/devices/{device}", new { kind, householdId = household, gatewayId, model }))
+            .EnsureSuccessStatusCode();
+        return (household, device);
+    }
+
     /// <summary>Registers a bed with a mattress, both with fresh ids.</summary>
     public async Task<(string BedId, string DeviceId)> RegisterBedWithMattressAsync()
     {

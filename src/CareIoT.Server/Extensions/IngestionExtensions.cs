@@ -1,4 +1,5 @@
 using CareIoT.Ingestion;
+using CareIoT.Ingestion.Zigbee2Mqtt;
 
 namespace CareIoT.Server.Extensions;
 
@@ -9,6 +10,14 @@ public static class IngestionExtensions
     {
         builder.Services.Configure<MqttIngestOptions>(builder.Configuration.GetSection(MqttIngestOptions.Section));
         builder.Services.AddSingleton<IngestStats>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MqttIngestOptions>>().Value;
+            var models = Zigbee2MqttModelCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.Zigbee2MqttModels));
+            return new DeviceMessageRouter(
+                new DeviceMessageDecoder(options.MaxPayloadBytes), new Zigbee2MqttDecoder(models, maxPayloadBytes: options.MaxPayloadBytes),
+                options.MaxPayloadBytes);
+        });
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<MqttIngestWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttIngestWorker>());
