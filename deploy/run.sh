@@ -3,18 +3,20 @@
 # PostgreSQL, builds and starts the server, and runs a simulated fleet of call buttons whose
 # presses arrive on the dispatch console. Ctrl-C stops everything this command started.
 #
-#   deploy/run.sh [--households N] [--beds N] [--press-every SECONDS] [--smoke-every SECONDS]
+#   deploy/run.sh [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 households=20
 beds=8
+zigbee=3
 press_every=20
 smoke_every=90
 while [ $# -gt 0 ]; do
   case "$1" in
     --households) households="$2"; shift 2;;
     --beds) beds="$2"; shift 2;;
+    --zigbee-households) zigbee="$2"; shift 2;;
     --press-every) press_every="$2"; shift 2;;
     --smoke-every) smoke_every="$2"; shift 2;;
     *) die "unknown option $1 (see the header of $0)";;
@@ -49,7 +51,7 @@ wait_for 120 server curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null \
   || { tail -n 40 "$STATE/logs/server.out"; die "the server did not become healthy"; }
 
 sim=(dotnet "$REPO/devices/CareIoT.DeviceSimulator/bin/Release/net10.0/careiot-sim.dll")
-fleet=(--households "$households" --beds "$beds" --prefix demo)
+fleet=(--households "$households" --beds "$beds" --zigbee-households "$zigbee" --prefix demo)
 credentials="$SECRETS_DIR/fleet-credentials"
 # Each simulated device gets broker credentials of its own, as an installer would issue them.
 (umask 077; "${sim[@]}" fleet-ids "${fleet[@]}" | xargs "$REPO/deploy/mosquitto-users.sh" add > "$credentials")
@@ -60,7 +62,8 @@ cat <<MSG
   Dispatch console:  http://127.0.0.1:$HTTP_PORT/
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
-  A fleet of $households households (call button + smoke alarm) and $beds beds (mattress):
+  A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and
+  $zigbee homes behind a Zigbee2MQTT gateway (SOS button + smoke detector):
   a call button is pressed every $press_every s, a smoke alarm sounds every $smoke_every s.
   Ctrl-C stops everything.
 

@@ -3,15 +3,17 @@ using CareIoT.DeviceProtocol;
 namespace CareIoT.DeviceSimulator;
 
 /// <summary>
-/// A fleet: households with a call button and a smoke alarm, beds with a mattress. Every device
-/// sends heartbeats; mattresses send vitals and now and then a bed exit and return; now and then a
-/// call button is pressed (and sometimes cancelled) or a smoke alarm sounds and clears.
+/// A fleet: households with a call button and a smoke alarm, beds with a mattress, and homes whose
+/// SOS button and smoke detector speak Zigbee through a Zigbee2MQTT gateway. Every device sends
+/// heartbeats (a few with a flat battery); mattresses send vitals and now and then a bed exit and
+/// return; now and then a call button is pressed (sometimes cancelled) or a smoke alarm sounds and clears.
 /// </summary>
 public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords)
 {
     private readonly List<SimulatedDevice> _buttons = [];
     private readonly List<SimulatedDevice> _smokeAlarms = [];
     private readonly List<SimulatedDevice> _mattresses = [];
+    private readonly List<(ZigbeeHome Home, SimulatedGateway Gateway)> _zigbee = [];
 
     public async Task RunAsync(Uri? registerAt, TimeSpan? duration, CancellationToken cancellationToken)
     {
@@ -24,8 +26,10 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         try
         {
             await ConnectAllAsync(registerAt, stop.Token);
-            Console.WriteLine($"fleet: {_buttons.Count} households, {_mattresses.Count} beds connected to {broker}");
-            await Task.WhenAll(PressLoopAsync(stop.Token), SmokeLoopAsync(stop.Token), VitalsLoopAsync(stop.Token), HeartbeatLoopAsync(stop.Token));
+            Console.WriteLine($"fleet: {_buttons.Count} households, {_mattresses.Count} beds, {_zigbee.Count} Zigbee homes connected to {broker}");
+            await Task.WhenAll(
+                PressLoopAsync(stop.Token), SmokeLoopAsync(stop.Token), VitalsLoopAsync(stop.Token),
+                HeartbeatLoopAsync(stop.Token), ZigbeeLoopAsync(stop.Token));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -33,40 +37,66 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         }
         finally
         {
-            foreach (var device in _buttons.Concat(_smokeAlarms).Concat(_mattresses))
+            foreach (var device in AllDevices)
             {
                 await device.DisposeAsync();
+            }
+
+            foreach (var (_, gateway) in _zigbee)
+            {
+                await gateway.DisposeAsync();
             }
         }
     }
 
+    private IEnumerable<SimulatedDevice> AllDevices => _buttons.Concat(_smokeAlarms).Concat(_mattresses);
+
     private async Task ConnectAllAsync(Uri? registerAt, CancellationToken cancellationToken)
     {
         using var registrar = registerAt is null ? null : new FleetRegistrar(registerAt);
+        var buttons = options.CallButtons.ToList();
+        var alarms = options.SmokeAlarms.ToList();
         for (var i = 0; i < options.Households; i++)
         {
             var household = $"{options.Prefix}-hh-{i:D4}";
             if (registrar is not null)
             {
                 await registrar.RegisterHouseholdAsync(household, i, cancellationToken);
-                await registrar.RegisterDeviceAsync($"{options.Prefix}-cb-{i:D4}", "CallButton", household, null, cancellationToken);
-                await registrar.RegisterDeviceAsync($"{options.Prefix}-sa-{i:D4}", "SmokeAlarm", household, null, cancellationToken);
+                await registrar.RegisterDeviceAsync(buttons[i], "CallButton", household, null, cancellationToken);
+                await registrar.RegisterDeviceAsync(alarms[i], "SmokeAlarm", household, null, cancellationToken);
             }
 
-            _buttons.Add(await ConnectAsync($"{options.Prefix}-cb-{i:D4}", cancellationToken));
-            _smokeAlarms.Add(await ConnectAsync($"{options.Prefix}-sa-{i:D4}", cancellationToken));
+            _buttons.Add(await ConnectAsync(buttons[i], cancellationToken));
+            _smokeAlarms.Add(await ConnectAsync(alarms[i], cancellationToken));
         }
 
+        var mattresses = options.Mattresses.ToList();
         for (var i = 0; i < options.Beds; i++)
         {
             var bed = $"{options.Prefix}-bed-{i:D4}";
             if (registrar is not null)
             {
                 await registrar.RegisterBedAsync(bed, i, cancellationToken);
-                await registrar.RegisterDeviceAsync($"{options.Prefix}-mt-{i:D4}", "Mattress", null, bed, cancellationToken);
+                await registrar.RegisterDeviceAsync(mattresses[i], "Mattress", null, bed, cancellationToken);
             }
 
-            _mattresses.Add(await ConnectAsync($"{options.Prefix}-mt-{i:D4}", cancellationToken));
+            _mattresses.Add(await ConnectAsync(mattresses[i], cancellationToken));
+        }
+
+        foreach (var (home, index) in options.ZigbeeHomes.Select((h, i) => (h, i)))
+        {
+            if (registrar is not null)
+            {
+                await registrar.RegisterHouseholdAsync(home.HouseholdId, options.Households + index, cancellationToken);
+                await registrar.RegisterDeviceAsync(home.SosButton, "CallButton", home.HouseholdId, null, cancellationToken, home.GatewayId, ZigbeeHome.SosModel);
+                await registrar.RegisterDeviceAsync(home.SmokeDetector, "SmokeAlarm", home.HouseholdId, null, cancellationToken, home.GatewayId, ZigbeeHome.SmokeModel);
+            }
+
+            var gateway = new SimulatedGateway(home.GatewayId, broker, passwords.GetValueOrDefault(home.GatewayId));
+            await gateway.ConnectAsync(cancellationToken);
+            await gateway.AvailableAsync(home.SosButton, online: true, cancellationToken);
+            await gateway.AvailableAsync(home.SmokeDetector, online: true, cancellationToken);
+            _zigbee.Add((home, gateway));
         }
     }
 
@@ -80,16 +110,34 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
     private async Task PressLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(options.PressEvery);
-        while (_buttons.Count > 0 && await timer.WaitForNextTickAsync(cancellationToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken))
         {
+            if (_zigbee.Count > 0 && (_buttons.Count == 0 || Random.Shared.Next(4) == 0))
+            {
+                var (home, gateway) = _zigbee[Random.Shared.Next(_zigbee.Count)];
+                await gateway.StateAsync(home.SosButton, new { action = "emergency", battery = 95, linkquality = Random.Shared.Next(60, 200) }, cancellationToken);
+                Console.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} zigbee sos  {home.SosButton} via {home.GatewayId}");
+                continue;
+            }
+
+            if (_buttons.Count == 0)
+            {
+                continue;
+            }
+
             var button = _buttons[Random.Shared.Next(_buttons.Count)];
             Log(button, await button.SendAsync(MessageTypes.Press, cancellationToken), MessageTypes.Press);
+            if (Random.Shared.Next(5) == 0)
+            {
+                // Pressed by mistake: the resident presses cancel.
+                Log(button, await button.SendAsync(MessageTypes.Cancel, cancellationToken), MessageTypes.Cancel);
+            }
         }
     }
 
     private async Task SmokeLoopAsync(CancellationToken cancellationToken)
     {
-        if (options.SmokeEvery is not { } every || _smokeAlarms.Count == 0)
+        if (options.SmokeEvery is not { } every || (_smokeAlarms.Count == 0 && _zigbee.Count == 0))
         {
             return;
         }
@@ -97,18 +145,40 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         using var timer = new PeriodicTimer(every);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
+            if (_zigbee.Count > 0 && (_smokeAlarms.Count == 0 || Random.Shared.Next(4) == 0))
+            {
+                var (home, gateway) = _zigbee[Random.Shared.Next(_zigbee.Count)];
+                await gateway.StateAsync(home.SmokeDetector, SmokeState(smoke: true), cancellationToken);
+                Console.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} zigbee smoke {home.SmokeDetector} via {home.GatewayId}");
+                await gateway.StateAsync(home.SmokeDetector, SmokeState(smoke: false), cancellationToken);
+                continue;
+            }
+
             var alarm = _smokeAlarms[Random.Shared.Next(_smokeAlarms.Count)];
             Log(alarm, await alarm.SendAsync(MessageTypes.SmokeAlarm, cancellationToken), MessageTypes.SmokeAlarm);
+            Log(alarm, await alarm.SendAsync(MessageTypes.SmokeClear, cancellationToken), MessageTypes.SmokeClear);
         }
     }
 
     private async Task VitalsLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(options.VitalsEvery);
+        var outOfBed = new HashSet<string>();
         while (_mattresses.Count > 0 && await timer.WaitForNextTickAsync(cancellationToken))
         {
             foreach (var mattress in _mattresses)
             {
+                if (outOfBed.Remove(mattress.DeviceId))
+                {
+                    await mattress.SendAsync(MessageTypes.BedReturn, cancellationToken);
+                }
+                else if (Random.Shared.Next(50) == 0)
+                {
+                    outOfBed.Add(mattress.DeviceId);
+                    Log(mattress, await mattress.SendAsync(MessageTypes.BedExit, cancellationToken), MessageTypes.BedExit);
+                    continue;
+                }
+
                 await mattress.SendAsync(MessageTypes.Vitals, cancellationToken, p => p with
                 {
                     Presence = true,
@@ -125,16 +195,38 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         using var timer = new PeriodicTimer(options.HeartbeatEvery);
         do
         {
-            foreach (var device in _buttons.Concat(_smokeAlarms).Concat(_mattresses))
+            foreach (var device in AllDevices)
             {
+                // About one device in fifty has a battery that needs changing.
+                var battery = StableHash(device.DeviceId) % 50 == 0 ? 15 : Random.Shared.Next(60, 100);
                 await device.SendAsync(MessageTypes.Heartbeat, cancellationToken, p => p with
                 {
-                    Battery = Random.Shared.Next(60, 100), Rssi = Random.Shared.Next(-90, -50), Firmware = "1.4.2",
+                    Battery = battery, Rssi = Random.Shared.Next(-90, -50), Firmware = "1.4.2",
                 });
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
+
+    private async Task ZigbeeLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatEvery);
+        do
+        {
+            foreach (var (home, gateway) in _zigbee)
+            {
+                await gateway.StateAsync(home.SmokeDetector, SmokeState(smoke: false), cancellationToken);
+            }
+        }
+        while (_zigbee.Count > 0 && await timer.WaitForNextTickAsync(cancellationToken));
+    }
+
+    private static object SmokeState(bool smoke) => new
+    {
+        smoke, battery = 90, battery_low = false, tamper = false, test = false, trouble = false, linkquality = Random.Shared.Next(60, 200),
+    };
+
+    private static int StableHash(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & int.MaxValue;
 
     private static void Log(SimulatedDevice device, string messageId, string type) =>
         Console.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} {type,-12} {device.DeviceId} message {messageId}");

@@ -8,14 +8,17 @@ public sealed record FleetOptions(
     TimeSpan PressEvery,
     TimeSpan HeartbeatEvery,
     TimeSpan VitalsEvery,
-    TimeSpan? SmokeEvery)
+    TimeSpan? SmokeEvery,
+    int ZigbeeHouseholds = 0)
 {
+    public IEnumerable<ZigbeeHome> ZigbeeHomes => Enumerable.Range(0, ZigbeeHouseholds).Select(i => ZigbeeHome.For(Prefix, i));
+
     public IEnumerable<string> CallButtons => Enumerable.Range(0, Households).Select(i => $"{Prefix}-cb-{i:D4}");
 
     public IEnumerable<string> SmokeAlarms => Enumerable.Range(0, Households).Select(i => $"{Prefix}-sa-{i:D4}");
 
     public IEnumerable<string> Mattresses => Enumerable.Range(0, Beds).Select(i => $"{Prefix}-mt-{i:D4}");
 
-    /// <summary>Every device id of the fleet, e.g. to issue broker credentials for them.</summary>
-    public IEnumerable<string> DeviceIds => CallButtons.Concat(SmokeAlarms).Concat(Mattresses);
+    /// <summary>Every broker user of the fleet (devices and Zigbee gateways), e.g. to issue credentials for them.</summary>
+    public IEnumerable<string> DeviceIds => CallButtons.Concat(SmokeAlarms).Concat(Mattresses).Concat(ZigbeeHomes.Select(h => h.GatewayId));
 }

@@ -22,8 +22,10 @@ public sealed class FleetRegistrar(Uri api) : IDisposable
         (await _http.PutAsJsonAsync($"api/registry/beds/{bedId}", new { room = $"{index / 4 + 101}", label = $"{index % 4 + 1} 床" }, cancellationToken))
             .EnsureSuccessStatusCode();
 
-    public async Task RegisterDeviceAsync(string deviceId, string kind, string? householdId, string? bedId, CancellationToken cancellationToken) =>
-        (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind, householdId, bedId }, cancellationToken))
+    public async Task RegisterDeviceAsync(
+        string deviceId, string kind, string? householdId, string? bedId, CancellationToken cancellationToken,
+        string? gatewayId = null, string? model = null) =>
+        (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind, householdId, bedId, gatewayId, model }, cancellationToken))
             .EnsureSuccessStatusCode();
 
     /// <summary>A household with one call button (kept for the probe).</summary>

@@ -20,10 +20,26 @@ press.SetAction(async (parse, ct) =>
     }
 });
 
+var type = new Option<string>("--type") { Description = "Message type of protocol v1 (press, cancel, smoke_alarm, vitals, …)", Required = true };
+var battery = new Option<int?>("--battery") { Description = "Battery %" };
+var send = new Command("send", "Send one message of any type of the contract from one device") { broker, device, type, battery, credentials };
+send.SetAction(async (parse, ct) =>
+{
+    var id = parse.GetValue(device)!;
+    await using var one = new SimulatedDevice(id, BrokerAddress.Parse(parse.GetValue(broker)!), Credentials.Load(parse.GetValue(credentials)).GetValueOrDefault(id));
+    await one.ConnectAsync(ct);
+    var kind = parse.GetValue(type)!;
+    var messageId = await one.SendAsync(kind, ct, p => kind == MessageTypes.Vitals
+        ? p with { Presence = true, HeartRate = 64, RespirationRate = 15, Movement = 3, Battery = parse.GetValue(battery) }
+        : p with { Battery = parse.GetValue(battery) });
+    Console.WriteLine($"{kind} {id} message {messageId}");
+});
+
 var households = new Option<int>("--households") { Description = "Number of households (a call button and a smoke alarm each)", DefaultValueFactory = _ => 10 };
 var beds = new Option<int>("--beds") { Description = "Number of care-facility beds (a mattress each)", DefaultValueFactory = _ => 0 };
 var vitalsEvery = new Option<int>("--vitals-every") { Description = "Seconds between mattress vitals", DefaultValueFactory = _ => 10 };
 var smokeEvery = new Option<int?>("--smoke-every") { Description = "Seconds between smoke alarms (default: none)" };
+var zigbee = new Option<int>("--zigbee-households") { Description = "Homes whose SOS button and smoke detector speak through a Zigbee2MQTT gateway", DefaultValueFactory = _ => 0 };
 var prefix = new Option<string>("--prefix") { Description = "Prefix of household and device ids", DefaultValueFactory = _ => "demo" };
 var register = new Option<string?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
 var pressEvery = new Option<int>("--press-every") { Description = "Seconds between presses", DefaultValueFactory = _ => 20 };
@@ -31,11 +47,12 @@ var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Secon
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
 var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm) and beds (mattress)")
 {
-    broker, households, beds, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials,
+    broker, households, beds, zigbee, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials,
 };
 FleetOptions ReadFleet(ParseResult parse) => new(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
     TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
-    TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null);
+    TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null,
+    parse.GetValue(zigbee));
 fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
@@ -46,7 +63,7 @@ probe.SetAction((parse, ct) =>
     new LatencyProbe(BrokerAddress.Parse(parse.GetValue(broker)!), new Uri(parse.GetValue(server)!), parse.GetValue(presses),
         Credentials.Load(parse.GetValue(credentials))).RunAsync(ct));
 
-var fleetIds = new Command("fleet-ids", "Print the device ids a fleet with these options uses (one per line)") { households, beds, prefix };
+var fleetIds = new Command("fleet-ids", "Print the broker users (devices, gateways) a fleet with these options uses") { households, beds, zigbee, prefix };
 fleetIds.SetAction(parse =>
 {
     foreach (var id in ReadFleet(parse).DeviceIds)
@@ -55,5 +72,5 @@ fleetIds.SetAction(parse =>
     }
 });
 
-var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, fleet, fleetIds, probe };
+var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, send, fleet, fleetIds, probe };
 return await root.Parse(args).InvokeAsync();

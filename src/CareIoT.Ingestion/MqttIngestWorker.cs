@@ -119,19 +119,42 @@ public sealed class MqttIngestWorker(
             throw new InvalidOperationException($"the broker refused the ingest client: {connected.ResultCode} {connected.ReasonString}");
         }
 
-        string Shared(string filter) =>
-            string.IsNullOrEmpty(settings.SharedGroup) ? filter : $"$share/{settings.SharedGroup}/{filter}";
-        var filters = new[] { Shared(DeviceTopics.AllDevices), Shared(Zigbee2MqttTopics.AllGateways) };
+        var (wanted, retired) = Filters(settings.SharedGroup);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var f in filters)
+        foreach (var f in wanted)
         {
             subscribe = subscribe.WithTopicFilter(t => t.WithTopic(f).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
         await client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        var filter = string.Join(", ", filters);
+        if (connected.IsSessionPresent)
+        {
+            // A kept session keeps its old subscriptions too: drop the form we no longer use, or
+            // every message would arrive twice (once shared, once not).
+            var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+            foreach (var f in retired)
+            {
+                unsubscribe = unsubscribe.WithTopicFilter(f);
+            }
+
+            await client.UnsubscribeAsync(unsubscribe.Build(), cancellationToken);
+        }
+
+        var filter = string.Join(", ", wanted);
         logger.LogInformation("Connected to MQTT broker {Host}:{Port} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}",
             settings.Host, settings.Port, settings.ClientId, connected.IsSessionPresent, filter);
+    }
+
+    /// <summary>The filters to subscribe, shared or not, and the other form, to drop from a kept session.</summary>
+    internal static (string[] Wanted, string[] Retired) Filters(string? sharedGroup)
+    {
+        string[] plain = [DeviceTopics.AllDevices, Zigbee2MqttTopics.AllGateways];
+        if (string.IsNullOrEmpty(sharedGroup))
+        {
+            return (plain, []);
+        }
+
+        return ([.. plain.Select(f => $"$share/{sharedGroup}/{f}")], plain);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)

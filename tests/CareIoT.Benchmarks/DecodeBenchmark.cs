@@ -21,13 +21,24 @@ public static class DecodeBenchmark
         var receivedAt = DateTimeOffset.Parse("2026-11-23T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var decoder = new DeviceMessageDecoder(DeviceMessageDecoder.DefaultMaxPayloadBytes, TimeSpan.FromDays(3650));
 
+        var zigbeeInputs = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "zigbee2mqtt", "examples"), "*.json")
+            .Select(path => (Topic: $"careiot/z2m/gw-0001/{Path.GetFileNameWithoutExtension(path)}", Payload: File.ReadAllBytes(path)))
+            .ToArray();
+        var zigbee = new CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttDecoder(
+            CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttModelCatalog.Load(Path.Combine(AppContext.BaseDirectory, "zigbee2mqtt", "models.json")));
+
         var baseline = Measure(duration, inputs, input => Scan(input.Payload));
         var decode = Measure(duration, inputs, input => decoder.Decode(input.Topic, input.Payload, input.Payload.Length, receivedAt).Message is null ? 0 : 1);
+        var zigbeeBaseline = Measure(duration, zigbeeInputs, input => Scan(input.Payload));
+        var zigbeeDecode = Measure(duration, zigbeeInputs, input => zigbee.Decode(input.Topic, input.Payload, input.Payload.Length, receivedAt).Message is null ? 0 : 1);
 
         Console.WriteLine($"{"case",-34} {"msg/s",14} {"ns/msg",10}");
         Print("baseline: Utf8JsonReader scan", baseline);
         Print("DeviceMessageDecoder (v1)", decode);
-        Console.WriteLine($"BENCH decode_msgs_s={decode:F0} baseline_scan_msgs_s={baseline:F0} ratio={decode / baseline:F3} payloads={inputs.Length} threads=1");
+        Print("baseline: scan of Zigbee2MQTT states", zigbeeBaseline);
+        Print("Zigbee2MqttDecoder", zigbeeDecode);
+        Console.WriteLine($"BENCH decode_msgs_s={decode:F0} baseline_scan_msgs_s={baseline:F0} ratio={decode / baseline:F3} " +
+            $"z2m_decode_msgs_s={zigbeeDecode:F0} z2m_ratio={zigbeeDecode / zigbeeBaseline:F3} threads=1");
     }
 
     private static string TopicFor(byte[] payload)
