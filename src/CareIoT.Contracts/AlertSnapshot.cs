@@ -1,6 +1,9 @@
 namespace CareIoT.Contracts;
 
-/// <summary>The current state of one alert, as the journal and the console see it.</summary>
+/// <summary>
+/// The current state of one alert, as the journal and the console see it. Parameters are only
+/// ever appended (serialization depends on their order).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CareIoT.AlertSnapshot")]
 public sealed record AlertSnapshot(
     Guid AlertId,
@@ -11,7 +14,12 @@ public sealed record AlertSnapshot(
     AlertStatus Status,
     DateTimeOffset RaisedAt,
     DateTimeOffset LastSeenAt,
-    int Occurrences)
+    int Occurrences,
+    int EscalationLevel = 0,
+    DateTimeOffset? AcknowledgedAt = null,
+    string? AcknowledgedBy = null,
+    Responder? DispatchedTo = null,
+    DateTimeOffset? ClosedAt = null)
 {
     public bool IsOpen => Status is AlertStatus.Raised or AlertStatus.Acknowledged or AlertStatus.Dispatched;
 }

@@ -14,7 +14,8 @@ public interface IAlertJournal
 
     /// <summary>
     /// Records another occurrence of an open alert (count and last seen). Idempotent on
-    /// <paramref name="sourceKey"/>. Returns the alert as it now stands.
+    /// <paramref name="sourceKey"/>. Returns the alert as it now stands; if it has been closed in the
+    /// meantime nothing is written and the closed alert is returned, so the caller raises a new one.
     /// </summary>
     Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -23,6 +24,19 @@ public interface IAlertJournal
     /// history. Idempotent on <paramref name="sourceKey"/>.
     /// </summary>
     Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves an alert from the transition's From status to its To status and appends the event
+    /// (with actor, time and detail) and an audit record, in one transaction. Returns null when the
+    /// alert is no longer in From (someone else moved it first): nothing is written.
+    /// </summary>
+    Task<AlertSnapshot?> TransitionAsync(AlertTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>Records an escalation (or a reminder, with the same level) and returns the alert.</summary>
+    Task<AlertSnapshot> EscalateAsync(Guid alertId, int level, string kind, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>One alert as it stands, or null.</summary>
+    Task<AlertSnapshot?> GetAsync(Guid alertId, CancellationToken cancellationToken);
 
     /// <summary>The open alerts of one site: what a site grain rebuilds its state from when it has none.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenForSiteAsync(SiteRef site, CancellationToken cancellationToken);

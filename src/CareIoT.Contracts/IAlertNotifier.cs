@@ -7,4 +7,7 @@ namespace CareIoT.Contracts;
 public interface IAlertNotifier
 {
     Task AlertChangedAsync(AlertSnapshot alert, CancellationToken cancellationToken);
+
+    /// <summary>Nobody acknowledged in time: tell the supervisors (and everyone again) at this level.</summary>
+    Task AlertEscalatedAsync(AlertSnapshot alert, CancellationToken cancellationToken);
 }

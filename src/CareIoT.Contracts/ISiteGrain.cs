@@ -12,4 +12,7 @@ public interface ISiteGrain : IAddressable
 
     /// <summary>The alerts of this site that are not yet closed.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts();
+
+    /// <summary>An operator closed one of this site's alerts: the next occurrence raises a new one.</summary>
+    Task AlertClosed(AlertSnapshot alert);
 }

@@ -81,18 +81,37 @@ public abstract class SiteGrain(
     {
     }
 
-    private Task<AlertSnapshot> RecordInJournal(DeviceEvent deviceEvent, AlertDecision decision)
+    public async Task AlertClosed(AlertSnapshot alert)
+    {
+        var key = AlertCauses.KeyOf(alert.Cause, alert.DeviceId);
+        if (state.State.OpenAlerts.TryGetValue(key, out var open) && open.AlertId == alert.AlertId)
+        {
+            state.State.OpenAlerts.Remove(key);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<AlertSnapshot> RecordInJournal(DeviceEvent deviceEvent, AlertDecision decision)
     {
         if (state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(decision.Cause, deviceEvent.DeviceId), out var open))
         {
-            return journal.RepeatAsync(open.AlertId, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
+            var repeated = await journal.RepeatAsync(open.AlertId, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
+            if (repeated.IsOpen)
+            {
+                return repeated;
+            }
+
+            // Closed by an operator before this grain heard of it: this occurrence is a new alert.
+            state.State.OpenAlerts.Remove(AlertCauses.KeyOf(decision.Cause, deviceEvent.DeviceId));
         }
 
         var site = new SiteRef(Kind, this.GetPrimaryKeyString());
         var proposed = new AlertSnapshot(
             Guid.NewGuid(), site, deviceEvent.DeviceId, decision.Cause, decision.Priority,
             AlertStatus.Raised, deviceEvent.At, deviceEvent.At, Occurrences: 1);
-        return journal.RaiseAsync(proposed, deviceEvent.SourceKey, CancellationToken.None);
+        var raised = await journal.RaiseAsync(proposed, deviceEvent.SourceKey, CancellationToken.None);
+        await GrainFactory.GetGrain<IAlertGrain>(raised.AlertId).Track(raised);
+        return raised;
     }
 
     private async Task Notify(AlertSnapshot alert)

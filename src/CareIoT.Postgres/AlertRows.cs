@@ -6,8 +6,12 @@ namespace CareIoT.Postgres;
 /// <summary>Maps rows of the <c>alerts</c> table to snapshots; one column list for every query.</summary>
 internal static class AlertRows
 {
-    public const string Columns =
+    /// <summary>The columns written when an alert is raised.</summary>
+    public const string InsertColumns =
         "alert_id, site_kind, site_id, device_id, cause, priority, status, raised_at, last_seen_at, occurrences";
+
+    public const string Columns = InsertColumns +
+        ", escalation_level, acknowledged_at, acknowledged_by, dispatched_to, closed_at";
 
     public static AlertSnapshot Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
@@ -18,7 +22,12 @@ internal static class AlertRows
         Enum.Parse<AlertStatus>(reader.GetString(6)),
         reader.GetFieldValue<DateTimeOffset>(7),
         reader.GetFieldValue<DateTimeOffset>(8),
-        reader.GetInt32(9));
+        reader.GetInt32(9),
+        reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+        reader.IsDBNull(12) ? null : reader.GetString(12),
+        reader.IsDBNull(13) ? null : Enum.Parse<Responder>(reader.GetString(13)),
+        reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14));
 
     public static async Task<AlertSnapshot?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         }
 
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO alerts ({AlertRows.Columns})
+            INSERT INTO alerts ({AlertRows.InsertColumns})
             VALUES (@id, @siteKind, @siteId, @device, @cause, @priority, @status, @raisedAt, @lastSeenAt, @occurrences)
             """, connection))
         {
@@ -57,16 +57,91 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
 
         await using var update = new NpgsqlCommand($"""
             UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = greatest(last_seen_at, @at)
-            WHERE alert_id = @id
+            WHERE alert_id = @id AND status IN ('Raised', 'Acknowledged', 'Dispatched')
             RETURNING {AlertRows.Columns}
             """, connection);
         update.Parameters.AddWithValue("id", alertId);
         update.Parameters.AddWithValue("at", at.ToUniversalTime());
-        var alert = await AlertRows.ReadOneAsync(update, cancellationToken)
-            ?? throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+        var alert = await AlertRows.ReadOneAsync(update, cancellationToken);
+        if (alert is null)
+        {
+            // Closed meanwhile: leave the source unclaimed so the caller can raise a new alert with it.
+            await transaction.RollbackAsync(cancellationToken);
+            return await GetAsync(alertId, cancellationToken)
+                ?? throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+        }
+
         await AppendEventAsync(connection, alertId, "Repeated", at, sourceKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return alert;
+    }
+
+    public async Task<AlertSnapshot?> TransitionAsync(AlertTransition transition, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand($"""
+            UPDATE alerts SET status = @to,
+                acknowledged_at = CASE WHEN @to = 'Acknowledged' THEN @at ELSE acknowledged_at END,
+                acknowledged_by = CASE WHEN @to = 'Acknowledged' THEN @actor ELSE acknowledged_by END,
+                dispatched_to = CASE WHEN @to = 'Dispatched' THEN @responder ELSE dispatched_to END,
+                dispatched_at = CASE WHEN @to = 'Dispatched' THEN @at ELSE dispatched_at END,
+                closed_at = CASE WHEN @to IN ('Resolved', 'FalseAlarm', 'CancelledByResident') THEN @at ELSE closed_at END
+            WHERE alert_id = @id AND status = @from
+            RETURNING {AlertRows.Columns}
+            """, connection);
+        update.Parameters.AddWithValue("id", transition.AlertId);
+        update.Parameters.AddWithValue("from", transition.From.ToString());
+        update.Parameters.AddWithValue("to", transition.To.ToString());
+        update.Parameters.AddWithValue("at", transition.At.ToUniversalTime());
+        update.Parameters.AddWithValue("actor", transition.Actor);
+        update.Parameters.AddWithValue("responder", (object?)transition.Responder?.ToString() ?? DBNull.Value);
+        var alert = await AlertRows.ReadOneAsync(update, cancellationToken);
+        if (alert is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        var detail = System.Text.Json.JsonSerializer.Serialize(new { from = transition.From.ToString(), to = transition.To.ToString(), responder = transition.Responder?.ToString(), note = transition.Note });
+        await AppendEventAsync(connection, transition.AlertId, transition.Kind, transition.At, null, cancellationToken, transition.Actor, detail);
+        await using (var audit = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail::jsonb)", connection))
+        {
+            audit.Parameters.AddWithValue("at", transition.At.ToUniversalTime());
+            audit.Parameters.AddWithValue("actor", transition.Actor);
+            audit.Parameters.AddWithValue("action", $"alert.{transition.Kind}");
+            audit.Parameters.AddWithValue("target", $"alert:{transition.AlertId}");
+            audit.Parameters.AddWithValue("detail", detail);
+            await audit.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return alert;
+    }
+
+    public async Task<AlertSnapshot> EscalateAsync(Guid alertId, int level, string kind, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand($"""
+            UPDATE alerts SET escalation_level = greatest(escalation_level, @level) WHERE alert_id = @id
+            RETURNING {AlertRows.Columns}
+            """, connection);
+        update.Parameters.AddWithValue("id", alertId);
+        update.Parameters.AddWithValue("level", level);
+        var alert = await AlertRows.ReadOneAsync(update, cancellationToken)
+            ?? throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+        await AppendEventAsync(connection, alertId, kind, at, null, cancellationToken, "system", $$"""{"level":{{level}}}""");
+        await transaction.CommitAsync(cancellationToken);
+        return alert;
+    }
+
+    public async Task<AlertSnapshot?> GetAsync(Guid alertId, CancellationToken cancellationToken)
+    {
+        await using var select = dataSource.CreateCommand($"SELECT {AlertRows.Columns} FROM alerts WHERE alert_id = @id");
+        select.Parameters.AddWithValue("id", alertId);
+        return await AlertRows.ReadOneAsync(select, cancellationToken);
     }
 
     public async Task AppendNoteAsync(Guid alertId, string kind, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)
@@ -167,14 +242,16 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
     }
 
     private static async Task AppendEventAsync(
-        NpgsqlConnection connection, Guid alertId, string kind, DateTimeOffset at, string? sourceKey, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Guid alertId, string kind, DateTimeOffset at, string? sourceKey, CancellationToken cancellationToken,
+        string actor = DeviceActor, string? detail = null)
     {
         await using var append = new NpgsqlCommand("""
-            INSERT INTO alert_events (alert_id, kind, actor, at, source_key) VALUES (@id, @kind, @actor, @at, @key)
+            INSERT INTO alert_events (alert_id, kind, actor, at, source_key, detail) VALUES (@id, @kind, @actor, @at, @key, @detail::jsonb)
             """, connection);
         append.Parameters.AddWithValue("id", alertId);
         append.Parameters.AddWithValue("kind", kind);
-        append.Parameters.AddWithValue("actor", DeviceActor);
+        append.Parameters.AddWithValue("actor", actor);
+        append.Parameters.AddWithValue("detail", (object?)detail ?? DBNull.Value);
         append.Parameters.AddWithValue("at", at.ToUniversalTime());
         append.Parameters.AddWithValue("key", (object?)sourceKey ?? DBNull.Value);
         await append.ExecuteNonQueryAsync(cancellationToken);

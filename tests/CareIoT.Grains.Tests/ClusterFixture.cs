@@ -41,6 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 host.Services.AddKeyedSingleton(area, TimeProvider.System);
             }
 
+            // Tests drive escalation by calling CheckEscalation after moving the fake clock; the grain's
+            // own timer must not run it in the background meanwhile.
+            host.Services.Configure<EscalationOptions>(o => o.CheckEvery = TimeSpan.FromHours(1));
             host.Services.AddSingleton<IAlertJournal>(Journal);
             host.Services.AddSingleton<IAlertNotifier>(Notifier);
             host.Services.AddSingleton<IDeviceRegistry>(Registry);

@@ -50,6 +50,11 @@ public sealed class InMemoryAlertJournal : IAlertJournal
             var alert = _alerts.TryGetValue(alertId, out var found)
                 ? found
                 : throw new InvalidOperationException($"Alert {alertId} is not in the journal.");
+            if (!alert.IsOpen)
+            {
+                return Task.FromResult(alert);
+            }
+
             var repeated = alert with
             {
                 Occurrences = alert.Occurrences + 1,
@@ -59,6 +64,53 @@ public sealed class InMemoryAlertJournal : IAlertJournal
             _alerts[alertId] = repeated;
             Writes++;
             return Task.FromResult(repeated);
+        }
+    }
+
+    public Task<AlertSnapshot?> TransitionAsync(AlertTransition transition, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (!_alerts.TryGetValue(transition.AlertId, out var alert) || alert.Status != transition.From)
+            {
+                return Task.FromResult<AlertSnapshot?>(null);
+            }
+
+            var moved = alert with
+            {
+                Status = transition.To,
+                AcknowledgedAt = transition.To == AlertStatus.Acknowledged ? transition.At : alert.AcknowledgedAt,
+                AcknowledgedBy = transition.To == AlertStatus.Acknowledged ? transition.Actor : alert.AcknowledgedBy,
+                DispatchedTo = transition.Responder ?? alert.DispatchedTo,
+                ClosedAt = transition.To is AlertStatus.Resolved or AlertStatus.FalseAlarm or AlertStatus.CancelledByResident ? transition.At : null,
+            };
+            _alerts[alert.AlertId] = moved;
+            _notes.Add((alert.AlertId, transition.Kind));
+            Writes++;
+            return Task.FromResult<AlertSnapshot?>(moved);
+        }
+    }
+
+    public Task<AlertSnapshot> EscalateAsync(Guid alertId, int level, string kind, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            var escalated = _alerts[alertId] with { EscalationLevel = Math.Max(level, _alerts[alertId].EscalationLevel) };
+            _alerts[alertId] = escalated;
+            _notes.Add((alertId, kind));
+            Writes++;
+            return Task.FromResult(escalated);
+        }
+    }
+
+    public Task<AlertSnapshot?> GetAsync(Guid alertId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            return Task.FromResult(_alerts.GetValueOrDefault(alertId));
         }
     }
 

@@ -7,6 +7,7 @@ namespace CareIoT.Grains.Tests;
 public sealed class RecordingAlertNotifier : IAlertNotifier
 {
     private readonly ConcurrentQueue<AlertSnapshot> _pushed = new();
+    private readonly ConcurrentQueue<AlertSnapshot> _escalated = new();
 
     /// <summary>When set, every push throws, as it would with the consoles unreachable.</summary>
     public bool IsDown { get; set; }
@@ -21,6 +22,20 @@ public sealed class RecordingAlertNotifier : IAlertNotifier
         _pushed.Enqueue(alert);
         return Task.CompletedTask;
     }
+
+    public Task AlertEscalatedAsync(AlertSnapshot alert, CancellationToken cancellationToken)
+    {
+        if (IsDown)
+        {
+            throw new InvalidOperationException("The dispatch consoles are unreachable (simulated).");
+        }
+
+        _escalated.Enqueue(alert);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The escalations pushed for one alert, oldest first.</summary>
+    public IReadOnlyList<AlertSnapshot> EscalationsOf(Guid alertId) => [.. _escalated.Where(a => a.AlertId == alertId)];
 
     /// <summary>What was pushed for one site, oldest first.</summary>
     public IReadOnlyList<AlertSnapshot> PushedFor(SiteRef site) => [.. _pushed.Where(a => a.Site == site)];

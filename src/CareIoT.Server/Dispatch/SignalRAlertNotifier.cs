@@ -12,4 +12,7 @@ public sealed class SignalRAlertNotifier(IHubContext<DispatchHub, IDispatchClien
 {
     public Task AlertChangedAsync(AlertSnapshot alert, CancellationToken cancellationToken) =>
         hub.Clients.All.AlertChanged(alert);
+
+    public Task AlertEscalatedAsync(AlertSnapshot alert, CancellationToken cancellationToken) =>
+        hub.Clients.All.AlertEscalated(alert);
 }

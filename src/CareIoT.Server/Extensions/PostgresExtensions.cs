@@ -23,5 +23,6 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<PostgresRegistry>();
         builder.Services.AddSingleton<IDeviceRegistry>(sp => sp.GetRequiredService<PostgresRegistry>());
         builder.Services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
+        builder.Services.AddSingleton<PostgresAlertQueries>();
     }
 }

@@ -22,6 +22,7 @@ public static class SiloExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<SupervisionOptions>(config.GetSection(SupervisionOptions.Section));
+        builder.Services.Configure<EscalationOptions>(config.GetSection(EscalationOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>
