@@ -12,8 +12,8 @@ try
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();
     builder.AddCareIotSilo();
-    builder.AddCareIotDispatch();
     builder.AddCareIotIngestion();
+    builder.AddCareIotDispatch();
     builder.AddCareIotHealthChecks();
 
     var app = builder.Build();

@@ -72,6 +72,19 @@ public sealed class CareIoTApi(Uri server) : IDisposable
     public async Task<AlertHistoryDto?> AlertHistoryAsync(Guid alertId) =>
         await _http.GetFromJsonAsync<AlertHistoryDto>($"api/alerts/{alertId}", Json.Web);
 
+    public Task<HttpResponseMessage> AcknowledgeAsync(Guid alertId, string actor) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/acknowledge", new { actor });
+
+    public Task<HttpResponseMessage> DispatchAsync(Guid alertId, string actor, string responder, string? note) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/dispatch", new { actor, responder, note });
+
+    public Task<HttpResponseMessage> CloseAsync(Guid alertId, string actor, string outcome, string? note) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/close", new { actor, outcome, note });
+
+    public async Task<ResponseTimesDto> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to) =>
+        (await _http.GetFromJsonAsync<ResponseTimesDto>(
+            $"api/alerts/response-times?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}", Json.Web))!;
+
     public async Task<bool> IsHealthyAsync() => (await _http.GetAsync("health")).IsSuccessStatusCode;
 
     public void Dispose() => _http.Dispose();
@@ -86,5 +99,10 @@ public sealed record BedVitalsDto(DateTimeOffset At, bool Presence, int? HeartRa
 public sealed record DeviceHealthDto(string DeviceId, bool Online, DateTimeOffset? LastSeen, int? BatteryPercent, bool BatteryLow, int? SignalDbm, string? Firmware);
 
 public sealed record AlertEventDto(string Kind, string Actor, DateTimeOffset At, string? SourceKey);
+
+public sealed record ResponseTimesDto(
+    DateTimeOffset From, DateTimeOffset To, int Raised, int Acknowledged, double? AcknowledgeP50Seconds, double? AcknowledgeP90Seconds,
+    double? AcknowledgeMaxSeconds, double ShareAcknowledgedWithin60Seconds, double ShareAcknowledgedWithin180Seconds, int Closed,
+    double? ResolveP50Seconds, double? ResolveP90Seconds);
 
 public sealed record AlertHistoryDto(AlertDto Alert, AlertEventDto[] Events);

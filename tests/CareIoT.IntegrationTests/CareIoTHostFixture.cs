@@ -7,7 +7,7 @@ namespace CareIoT.IntegrationTests;
 /// of its own: its own PostgreSQL database (dropped afterwards), Orleans service id and MQTT
 /// client id, so it neither sees nor disturbs a development instance.
 /// </summary>
-public sealed class CareIoTHostFixture : IAsyncLifetime
+public class CareIoTHostFixture : IAsyncLifetime
 {
     private readonly string _database = $"careiot_it_{Guid.NewGuid():N}"[..30];
 
@@ -40,8 +40,14 @@ public sealed class CareIoTHostFixture : IAsyncLifetime
             ["Mqtt__SessionExpirySeconds"] = "600",
             ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
         };
+        Configure(environment);
         Server = new ServerProcess(environment, LogFile);
         await Server.StartAsync();
+    }
+
+    /// <summary>Lets a derived fixture change the host's settings (e.g. short escalation times).</summary>
+    protected virtual void Configure(Dictionary<string, string> environment)
+    {
     }
 
     /// <summary>A device connected to the real broker with credentials of its own.</summary>

@@ -19,9 +19,33 @@ public sealed class ConsoleClient : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         _connection.On<AlertDto>("AlertChanged", alert => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+        _connection.On<AlertDto>("AlertEscalated", alert => _escalated.Writer.TryWrite(alert));
     }
 
+    private readonly Channel<AlertDto> _escalated = Channel.CreateUnbounded<AlertDto>();
+
     public Task ConnectAsync() => _connection.StartAsync();
+
+    /// <summary>The first escalation push that matches.</summary>
+    public async Task<AlertDto> WaitForEscalationAsync(Func<AlertDto, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await foreach (var alert in _escalated.Reader.ReadAllAsync(cancel.Token))
+            {
+                if (match(alert))
+                {
+                    return alert;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new TimeoutException($"No matching escalation reached the console within {timeout}");
+    }
 
     public Task<AlertDto[]> GetOpenAlertsAsync() => _connection.InvokeAsync<AlertDto[]>("GetOpenAlerts");
 
@@ -53,7 +77,8 @@ public sealed record SiteDto(string Kind, string Id);
 
 public sealed record AlertDto(
     Guid AlertId, SiteDto Site, string DeviceId, string Cause, string Priority, string Status,
-    DateTimeOffset RaisedAt, DateTimeOffset LastSeenAt, int Occurrences);
+    DateTimeOffset RaisedAt, DateTimeOffset LastSeenAt, int Occurrences,
+    int EscalationLevel = 0, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null, string? DispatchedTo = null);
 
 internal static class Json
 {

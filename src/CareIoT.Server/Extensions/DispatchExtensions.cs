@@ -13,5 +13,6 @@ public static class DispatchExtensions
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<IAlertNotifier, SignalRAlertNotifier>();
+        builder.Services.AddHostedService<OpenAlertRecovery>();
     }
 }
