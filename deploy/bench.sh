@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): print figures and a ratio against a baseline measured in the same run.
-#   deploy/bench.sh [--seconds N]
+#   deploy/bench.sh [decode|journal|all] [--seconds N] [--writes N]
+# The journal benchmark needs PostgreSQL: started here if it is not running, and stopped after.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+"$REPO/deploy/install.sh"
+started="$("$REPO/deploy/services.sh" start postgres | awk '/^STARTED/ {print $2}' | xargs)"
+cleanup() {
+  # shellcheck disable=SC2086
+  [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started
+}
+trap cleanup EXIT
 dotnet build "$REPO/tests/CareIoT.Benchmarks" -c Release -nologo -v quiet > /dev/null
-exec dotnet "$REPO/tests/CareIoT.Benchmarks/bin/Release/net10.0/CareIoT.Benchmarks.dll" "$@"
+dotnet "$REPO/tests/CareIoT.Benchmarks/bin/Release/net10.0/CareIoT.Benchmarks.dll" "$@"

@@ -1,6 +1,15 @@
 using CareIoT.Benchmarks;
 
-// deploy/bench.sh [decode] [--seconds N]
-var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
+// deploy/bench.sh [decode|journal|all] [--seconds N] [--writes N]
+string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
+var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
 Console.WriteLine($"CareIoT benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-DecodeBenchmark.Run(TimeSpan.FromSeconds(seconds));
+if (which is "decode" or "all")
+{
+    DecodeBenchmark.Run(TimeSpan.FromSeconds(int.Parse(Option("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+if (which is "journal" or "all")
+{
+    await JournalBenchmark.RunAsync(int.Parse(Option("--writes", "2000"), System.Globalization.CultureInfo.InvariantCulture));
+}
