@@ -116,7 +116,7 @@ public sealed class AlertGrain(
         if (!moved.IsOpen)
         {
             await Stop();
-            await Site(moved.Site).AlertClosed(moved);
+            await GrainFactory.Site(moved.Site).AlertClosed(moved);
         }
 
         await Push(moved, escalated: false);
@@ -149,8 +149,4 @@ public sealed class AlertGrain(
             logger.LogWarning(ex, "Could not push alert {AlertId} to consoles", alert.AlertId);
         }
     }
-
-    private ISiteGrain Site(SiteRef site) => site.Kind == SiteKind.Bed
-        ? GrainFactory.GetGrain<IBedGrain>(site.Id)
-        : GrainFactory.GetGrain<IHouseholdGrain>(site.Id);
 }

@@ -48,7 +48,7 @@ public sealed class DeviceGrain(
         await EnsureSupervised(binding);
         var next = _condition.Copy();
         var events = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent);
-        var alert = events.Count == 0 ? null : await Site(binding.Site).Handle(events, binding);
+        var alert = events.Count == 0 ? null : await GrainFactory.Site(binding.Site).Handle(events, binding);
         if (message.Type != DeviceMessageType.Offline)
         {
             next.LastSeen = message.ReceivedAt;
@@ -101,7 +101,7 @@ public sealed class DeviceGrain(
 
         var sourceKey = $"{binding.DeviceId}/supervision/{_condition.LastSeen.Value.UtcTicks}";
         logger.LogWarning("Device {DeviceId} silent since {LastSeen} (threshold {OfflineAfter}): offline", binding.DeviceId, _condition.LastSeen, offlineAfter);
-        await Site(binding.Site).Handle([new DeviceEvent(DeviceEventKind.WentOffline, binding.DeviceId, sourceKey, now)], binding);
+        await GrainFactory.Site(binding.Site).Handle([new DeviceEvent(DeviceEventKind.WentOffline, binding.DeviceId, sourceKey, now)], binding);
         _condition.Online = false;
     }
 
@@ -136,11 +136,4 @@ public sealed class DeviceGrain(
         _lookedUpAt = time.GetUtcNow();
         return _binding;
     }
-
-    private ISiteGrain Site(SiteRef site) => site.Kind switch
-    {
-        SiteKind.Household => GrainFactory.GetGrain<IHouseholdGrain>(site.Id),
-        SiteKind.Bed => GrainFactory.GetGrain<IBedGrain>(site.Id),
-        _ => throw new InvalidOperationException($"Unknown site kind {site.Kind}"),
-    };
 }

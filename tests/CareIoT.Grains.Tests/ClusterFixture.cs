@@ -70,9 +70,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IDeviceGrain Device(string deviceId) => Client.GetGrain<IDeviceGrain>(deviceId);
 
-    public ISiteGrain Site(SiteRef site) => site.Kind == SiteKind.Bed
-        ? Client.GetGrain<IBedGrain>(site.Id)
-        : Client.GetGrain<IHouseholdGrain>(site.Id);
+    public ISiteGrain Site(SiteRef site) => Client.Site(site);
 
     /// <summary>A message as ingestion would hand it over, received now on the fake clock.</summary>
     public DeviceMessage Message(string deviceId, DeviceMessageType type = DeviceMessageType.Press, string? messageId = null) =>
