@@ -5,4 +5,9 @@ public interface IBedGrain : ISiteGrain, IGrainWithStringKey
 {
     /// <summary>The latest mattress reading, or null before the first one since activation.</summary>
     Task<BedVitals?> GetVitals();
+
+    Task<BedThresholds> GetThresholds();
+
+    /// <summary>Replaces the settings; the caller has checked <see cref="BedThresholds.Problems"/>.</summary>
+    Task SetThresholds(BedThresholds thresholds);
 }

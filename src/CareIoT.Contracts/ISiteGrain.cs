@@ -13,6 +13,12 @@ public interface ISiteGrain : IAddressable
     /// <summary>The alerts of this site that are not yet closed.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts();
 
+    /// <summary>
+    /// The time-based rules (out of bed too long, no movement, inactivity): run by the site's timer
+    /// and reminder; idempotent, callable at any time.
+    /// </summary>
+    Task Tick();
+
     /// <summary>An operator closed one of this site's alerts: the next occurrence raises a new one.</summary>
     Task AlertClosed(AlertSnapshot alert);
 }

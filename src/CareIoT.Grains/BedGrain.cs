@@ -1,34 +1,62 @@
 using CareIoT.Contracts;
+using CareIoT.Grains.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace CareIoT.Grains;
 
-/// <summary>One care-facility bed: its mattress and the bedside call button. Keeps the live vitals.</summary>
+/// <summary>One care-facility bed: its mattress rules, the bedside call button, and the live vitals.</summary>
 public sealed class BedGrain(
     [PersistentState(StorageNames.SiteStateName, StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
+    TimeProvider time,
     ILogger<BedGrain> logger)
-    : SiteGrain(state, journal, notifier, logger), IBedGrain
+    : SiteGrain(state, journal, notifier, time, logger), IBedGrain
 {
     private BedVitals? _vitals;
+    private BedMonitor? _monitor;
 
     protected override SiteKind Kind => SiteKind.Bed;
 
+    protected override TimeSpan TickEvery => TimeSpan.FromSeconds(15);
+
+    private BedThresholds Thresholds => State.BedThresholds ?? new BedThresholds();
+
+    private BedMonitor Monitor => _monitor ??= new BedMonitor(Thresholds);
+
     public Task<BedVitals?> GetVitals() => Task.FromResult(_vitals);
 
-    protected override void OnEvents(IReadOnlyList<DeviceEvent> events)
+    public Task<BedThresholds> GetThresholds() => Task.FromResult(Thresholds);
+
+    public async Task SetThresholds(BedThresholds thresholds)
     {
-        foreach (var deviceEvent in events)
-        {
-            _vitals = deviceEvent.Kind switch
-            {
-                DeviceEventKind.VitalsReported when deviceEvent.Readings is { } r => new BedVitals(
-                    deviceEvent.At, r.Presence ?? _vitals?.Presence ?? false, r.HeartRate, r.RespirationRate, r.Movement),
-                DeviceEventKind.BedExited => (_vitals ?? BedVitals.Empty(deviceEvent.At)) with { At = deviceEvent.At, Presence = false },
-                DeviceEventKind.BedReturned => (_vitals ?? BedVitals.Empty(deviceEvent.At)) with { At = deviceEvent.At, Presence = true },
-                _ => _vitals,
-            };
-        }
+        State.BedThresholds = thresholds;
+        Monitor.UpdateThresholds(thresholds);
+        await SaveState();
     }
+
+    protected override IReadOnlyList<AlertFinding> OnEvents(IReadOnlyList<DeviceEvent> events)
+    {
+        var findings = new List<AlertFinding>();
+        foreach (var e in events)
+        {
+            switch (e.Kind)
+            {
+                case DeviceEventKind.VitalsReported when e.Readings is { } r:
+                    var present = r.Presence ?? _vitals?.Presence ?? true;
+                    _vitals = new BedVitals(e.At, present, r.HeartRate, r.RespirationRate, r.Movement);
+                    findings.AddRange(Monitor.OnVitals(e.At, present, r.HeartRate, r.RespirationRate, r.Movement));
+                    break;
+                case DeviceEventKind.BedExited or DeviceEventKind.BedReturned:
+                    var inBed = e.Kind == DeviceEventKind.BedReturned;
+                    _vitals = (_vitals ?? BedVitals.Empty(e.At)) with { At = e.At, Presence = inBed };
+                    findings.AddRange(Monitor.OnPresence(e.At, inBed));
+                    break;
+            }
+        }
+
+        return findings;
+    }
+
+    protected override IReadOnlyList<AlertFinding> OnTick(DateTimeOffset now) => Monitor.Tick(now);
 }

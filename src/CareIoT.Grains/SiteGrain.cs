@@ -1,20 +1,34 @@
 using CareIoT.Contracts;
+using CareIoT.Grains.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace CareIoT.Grains;
 
 /// <summary>
-/// What households and beds share: run the rules on a device's events, then raise or repeat the
-/// alert — journal first, then grain state, then the consoles. Grains are single-threaded, so two
-/// concurrent presses can never open two alerts for one cause.
+/// What households and beds share: run the rules on a device's events (and on the clock), then raise
+/// or repeat the alert — journal first, then grain state, then the consoles. Grains are
+/// single-threaded, so two concurrent presses can never open two alerts for one cause.
 /// </summary>
 public abstract class SiteGrain(
     IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
-    ILogger logger) : Grain, ISiteGrain
+    TimeProvider time,
+    ILogger logger) : Grain, ISiteGrain, IRemindable
 {
+    private const string RulesReminder = "rules";
+    private IGrainTimer? _timer;
+
     protected abstract SiteKind Kind { get; }
+
+    /// <summary>How often the time-based rules look at the clock while the site is active.</summary>
+    protected abstract TimeSpan TickEvery { get; }
+
+    protected SiteState State => state.State;
+
+    protected TimeProvider Time => time;
+
+    protected SiteRef Self => new(Kind, this.GetPrimaryKeyString());
 
     /// <summary>
     /// The journal is the truth and this state a cache of it: a site without state (new, Redis
@@ -24,20 +38,20 @@ public abstract class SiteGrain(
     {
         if (!state.RecordExists)
         {
-            var open = await journal.GetOpenForSiteAsync(new SiteRef(Kind, this.GetPrimaryKeyString()), cancellationToken);
+            var open = await journal.GetOpenForSiteAsync(Self, cancellationToken);
             state.State.OpenAlerts = open.ToDictionary(a => AlertCauses.KeyOf(a.Cause, a.DeviceId));
         }
     }
 
     public async Task<AlertSnapshot?> Handle(IReadOnlyList<DeviceEvent> events, DeviceBinding binding)
     {
-        OnEvents(events);
+        await EnsureTicking();
         var changed = new List<AlertSnapshot>();
         foreach (var deviceEvent in events)
         {
             if (AlertRules.Decide(deviceEvent) is { } decision)
             {
-                changed.Add(await RecordInJournal(deviceEvent, decision));
+                changed.Add(await RecordInJournal(decision, deviceEvent.DeviceId, deviceEvent.SourceKey, deviceEvent.At, deviceEvent.Kind.ToString()));
             }
             else if (AlertRules.NoteFor(deviceEvent) is { } note
                 && state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(note.Cause, deviceEvent.DeviceId), out var open))
@@ -46,6 +60,85 @@ public abstract class SiteGrain(
             }
         }
 
+        foreach (var finding in OnEvents(events))
+        {
+            changed.Add(await RecordFinding(finding, events[0].DeviceId));
+        }
+
+        if (changed.Count == 0 && StateChanged)
+        {
+            await SaveState();
+        }
+
+        return await Commit(changed);
+    }
+
+    public async Task Tick()
+    {
+        var changed = new List<AlertSnapshot>();
+        foreach (var finding in OnTick(time.GetUtcNow()))
+        {
+            changed.Add(await RecordFinding(finding, Kind.ToString().ToLowerInvariant()));
+        }
+
+        await Commit(changed);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Tick();
+
+    public Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts() =>
+        Task.FromResult<IReadOnlyList<AlertSnapshot>>([.. state.State.OpenAlerts.Values]);
+
+    public async Task AlertClosed(AlertSnapshot alert)
+    {
+        var key = AlertCauses.KeyOf(alert.Cause, alert.DeviceId);
+        if (state.State.OpenAlerts.TryGetValue(key, out var open) && open.AlertId == alert.AlertId)
+        {
+            state.State.OpenAlerts.Remove(key);
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Lets a site keep live values and run its event-driven rules; no storage write.</summary>
+    protected abstract IReadOnlyList<AlertFinding> OnEvents(IReadOnlyList<DeviceEvent> events);
+
+    /// <summary>The site's time-based rules.</summary>
+    protected abstract IReadOnlyList<AlertFinding> OnTick(DateTimeOffset now);
+
+    /// <summary>Set by a derived site when it changed <see cref="State"/> outside an alert; saved after the events.</summary>
+    protected bool StateChanged { get; set; }
+
+    protected async Task SaveState()
+    {
+        await state.WriteStateAsync();
+        StateChanged = false;
+    }
+
+    private async Task EnsureTicking()
+    {
+        if (_timer is not null)
+        {
+            return;
+        }
+
+        _timer = this.RegisterGrainTimer(_ => Tick(), TickEvery, TickEvery);
+        // The reminder brings the rules back after a restart, even if no device speaks again.
+        if (await this.GetReminder(RulesReminder) is null)
+        {
+            var period = TickEvery < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : TickEvery;
+            await this.RegisterOrUpdateReminder(RulesReminder, period, period);
+        }
+    }
+
+    private Task<AlertSnapshot> RecordFinding(AlertFinding finding, string deviceId)
+    {
+        logger.LogInformation("{Site}: {Cause} — {Reason}", Self, finding.Cause, finding.Reason);
+        var sourceKey = $"{Self}/{finding.Cause}/{finding.EpisodeStart.UtcTicks}";
+        return RecordInJournal(new AlertDecision(finding.Cause, finding.Priority), deviceId, sourceKey, finding.At, finding.Reason);
+    }
+
+    private async Task<AlertSnapshot?> Commit(List<AlertSnapshot> changed)
+    {
         if (changed.Count == 0)
         {
             return null;
@@ -64,7 +157,7 @@ public abstract class SiteGrain(
             }
         }
 
-        await state.WriteStateAsync();
+        await SaveState();
         foreach (var alert in changed)
         {
             await Notify(alert);
@@ -73,43 +166,25 @@ public abstract class SiteGrain(
         return changed.MinBy(a => a.Priority);
     }
 
-    public Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts() =>
-        Task.FromResult<IReadOnlyList<AlertSnapshot>>([.. state.State.OpenAlerts.Values]);
-
-    /// <summary>Lets a site keep live values (vitals, presence) from events; no storage write.</summary>
-    protected virtual void OnEvents(IReadOnlyList<DeviceEvent> events)
+    private async Task<AlertSnapshot> RecordInJournal(AlertDecision decision, string deviceId, string sourceKey, DateTimeOffset at, string reason)
     {
-    }
-
-    public async Task AlertClosed(AlertSnapshot alert)
-    {
-        var key = AlertCauses.KeyOf(alert.Cause, alert.DeviceId);
-        if (state.State.OpenAlerts.TryGetValue(key, out var open) && open.AlertId == alert.AlertId)
+        var key = AlertCauses.KeyOf(decision.Cause, deviceId);
+        if (state.State.OpenAlerts.TryGetValue(key, out var open))
         {
-            state.State.OpenAlerts.Remove(key);
-            await state.WriteStateAsync();
-        }
-    }
-
-    private async Task<AlertSnapshot> RecordInJournal(DeviceEvent deviceEvent, AlertDecision decision)
-    {
-        if (state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(decision.Cause, deviceEvent.DeviceId), out var open))
-        {
-            var repeated = await journal.RepeatAsync(open.AlertId, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
+            var repeated = await journal.RepeatAsync(open.AlertId, sourceKey, at, CancellationToken.None);
             if (repeated.IsOpen)
             {
                 return repeated;
             }
 
             // Closed by an operator before this grain heard of it: this occurrence is a new alert.
-            state.State.OpenAlerts.Remove(AlertCauses.KeyOf(decision.Cause, deviceEvent.DeviceId));
+            state.State.OpenAlerts.Remove(key);
         }
 
-        var site = new SiteRef(Kind, this.GetPrimaryKeyString());
         var proposed = new AlertSnapshot(
-            Guid.NewGuid(), site, deviceEvent.DeviceId, decision.Cause, decision.Priority,
-            AlertStatus.Raised, deviceEvent.At, deviceEvent.At, Occurrences: 1);
-        var raised = await journal.RaiseAsync(proposed, deviceEvent.SourceKey, CancellationToken.None);
+            Guid.NewGuid(), Self, deviceId, decision.Cause, decision.Priority, AlertStatus.Raised, at, at, Occurrences: 1);
+        var raised = await journal.RaiseAsync(proposed, sourceKey, CancellationToken.None);
+        logger.LogDebug("Raised {AlertId} ({Reason})", raised.AlertId, reason);
         await GrainFactory.GetGrain<IAlertGrain>(raised.AlertId).Track(raised);
         return raised;
     }

@@ -9,4 +9,16 @@ public sealed class SiteState
     /// <summary>Open alerts by <see cref="AlertCauses.KeyOf"/>: one per cause (per device for technical causes).</summary>
     [Id(0)]
     public Dictionary<string, AlertSnapshot> OpenAlerts { get; set; } = [];
+
+    /// <summary>A bed's rule settings; null means the defaults.</summary>
+    [Id(1)]
+    public BedThresholds? BedThresholds { get; set; }
+
+    /// <summary>A household's rule settings; null means the defaults.</summary>
+    [Id(2)]
+    public HouseholdThresholds? HouseholdThresholds { get; set; }
+
+    /// <summary>The last sign of life, kept at most every few minutes (not per reading).</summary>
+    [Id(3)]
+    public DateTimeOffset? LastSignOfLife { get; set; }
 }

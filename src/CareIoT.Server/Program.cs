@@ -24,6 +24,7 @@ try
     app.MapHub<DispatchHub>(DispatchHub.Path);
     app.MapAlertEndpoints();
     app.MapSiteEndpoints();
+    app.MapThresholdEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
 
