@@ -1,66 +1,94 @@
-// CareIoT dispatch console: the open-alert queue, kept in sync over SignalR.
-// On every (re)connect the queue is reloaded from the server, so it is never silently stale.
+// CareIoT dispatch console: the open-alert queue, kept in sync over SignalR, and the operator's
+// actions on the selected alert. On every (re)connect the queue is reloaded from the server, so it
+// is never silently stale.
 (() => {
 "use strict";
 
-const texts = {
-  "zh-CN": {
-    title: "CareIoT 调度台", connecting: "正在连接…", connected: "已连接", disconnected: "连接中断！报警队列可能已过期",
-    priority: "优先级", cause: "类型", site: "位置", device: "设备", raisedAt: "报警时间", occurrences: "次数", status: "状态",
-    empty: "暂无未处理报警", other: "English",
-    Highest: "最高", Critical: "紧急", High: "高", Normal: "普通", Low: "低",
-    PersonalEmergency: "紧急呼叫", Fire: "火警", Household: "居家", Bed: "床位",
-    Raised: "待响应", Acknowledged: "已确认", Dispatched: "已派遣",
-  },
-  en: {
-    title: "CareIoT dispatch console", connecting: "Connecting…", connected: "Connected", disconnected: "Disconnected! The alert queue may be stale",
-    priority: "Priority", cause: "Cause", site: "Site", device: "Device", raisedAt: "Raised", occurrences: "Count", status: "Status",
-    empty: "No open alerts", other: "中文",
-    Highest: "Highest", Critical: "Critical", High: "High", Normal: "Normal", Low: "Low",
-    PersonalEmergency: "Personal emergency", Fire: "Fire", Household: "Home", Bed: "Bed",
-    Raised: "Raised", Acknowledged: "Acknowledged", Dispatched: "Dispatched",
-  },
-};
+const texts = window.careiotTexts;
+const alarm = window.careiotAlarm;
 const priorityRank = { Highest: 1, Critical: 2, High: 3, Normal: 4, Low: 5 };
 const alerts = new Map();
 let language = localStorage.getItem("careiot.language") || "zh-CN";
+let selected = null;
 
+const $ = id => document.getElementById(id);
 const t = key => texts[language][key] ?? key;
 const isOpen = a => a.status === "Raised" || a.status === "Acknowledged" || a.status === "Dispatched";
+const sorted = () => [...alerts.values()].sort((a, b) =>
+  priorityRank[a.priority] - priorityRank[b.priority] || a.raisedAt.localeCompare(b.raisedAt));
+
+function cell(text) { const td = document.createElement("td"); td.textContent = text; return td; }
 
 function render() {
   document.documentElement.lang = language;
   document.title = t("title");
   document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
-  const connection = document.getElementById("connection");
-  connection.textContent = t(connection.dataset.state);
-  document.getElementById("language").textContent = t("other");
+  $("connection").textContent = t($("connection").dataset.state);
+  $("language").textContent = t("other");
+  $("sound").textContent = t(alarm.enabled ? "soundOn" : "soundOff");
+  $("sound").className = alarm.enabled ? "" : "off";
 
-  const rows = [...alerts.values()].sort((a, b) =>
-    priorityRank[a.priority] - priorityRank[b.priority] || a.raisedAt.localeCompare(b.raisedAt));
-  const body = document.querySelector("#queue tbody");
-  body.replaceChildren(...rows.map(a => {
+  const rows = sorted();
+  $("queue").querySelector("tbody").replaceChildren(...rows.map(a => {
     const tr = document.createElement("tr");
-    tr.className = "p-" + a.priority;
+    tr.className = `p-${a.priority}` + (a.escalationLevel > 0 && a.status === "Raised" ? " escalated" : "") + (a.alertId === selected ? " selected" : "");
     tr.dataset.alertId = a.alertId;
-    const cells = [t(a.priority), t(a.cause), `${t(a.site.kind)} ${a.site.id}`, a.deviceId,
-      new Date(a.raisedAt).toLocaleString(language), String(a.occurrences), t(a.status)];
-    tr.replaceChildren(...cells.map(text => { const td = document.createElement("td"); td.textContent = text; return td; }));
+    tr.append(cell(t(a.priority)), cell(t(a.cause)), cell(`${t(a.site.kind)} ${a.site.id}`), cell(a.deviceId),
+      cell(new Date(a.raisedAt).toLocaleString(language)), cell(String(a.occurrences)), cell(t(a.status)));
+    tr.addEventListener("click", () => select(a.alertId));
     return tr;
   }));
-  document.getElementById("empty").hidden = rows.length > 0;
-  const counts = document.getElementById("counts");
-  counts.replaceChildren(...Object.keys(priorityRank).map(p => {
+  $("empty").hidden = rows.length > 0;
+  $("counts").replaceChildren(...Object.keys(priorityRank).map(p => {
     const span = document.createElement("span");
     span.textContent = `${t(p)} ${rows.filter(a => a.priority === p).length}`;
     return span;
   }));
+  alarm.ring(rows.some(a => a.status === "Raised" && priorityRank[a.priority] <= 2));
+  renderDetail();
+}
+
+async function renderDetail() {
+  const alert = selected && alerts.get(selected);
+  $("detail").hidden = !alert;
+  if (!alert) return;
+  $("detail-title").textContent = `${t(alert.cause)} — ${t(alert.site.kind)} ${alert.site.id}`;
+  $("acknowledge").disabled = alert.status !== "Raised";
+  $("dispatch").disabled = alert.status === "Raised";
+  $("close").disabled = alert.status === "Raised";
+  const response = await fetch(`/api/alerts/${alert.alertId}`);
+  if (!response.ok) return;
+  const history = await response.json();
+  $("history").replaceChildren(...history.events.map(e => {
+    const li = document.createElement("li");
+    li.textContent = `${new Date(e.at).toLocaleTimeString(language)} ${t(e.kind)} — ${e.actor}`;
+    return li;
+  }));
+}
+
+function select(alertId) { selected = alertId; $("action-error").textContent = ""; render(); }
+
+function selectNext() {
+  const rows = sorted();
+  if (rows.length === 0) return;
+  const index = rows.findIndex(a => a.alertId === selected);
+  select(rows[(index + 1) % rows.length].alertId);
+}
+
+async function act(action, body) {
+  const actor = $("operator").value.trim();
+  if (!actor) { $("action-error").textContent = t("needOperator"); $("operator").focus(); return; }
+  const response = await fetch(`/api/alerts/${selected}/${action}`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ actor, ...body }),
+  });
+  const answer = await response.json();
+  $("action-error").textContent = response.ok ? "" : (answer.detail || answer.title || response.status);
+  if (response.ok) { upsert(answer); $("note").value = ""; }
 }
 
 function setConnection(state) {
-  const el = document.getElementById("connection");
-  el.dataset.state = state;
-  el.className = "connection " + (state === "connected" ? "up" : "down");
+  $("connection").dataset.state = state;
+  $("connection").className = "connection " + (state === "connected" ? "up" : "down");
   render();
 }
 
@@ -82,6 +110,7 @@ async function start() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 })
     .build();
   connection.on("AlertChanged", upsert);
+  connection.on("AlertEscalated", upsert);
   connection.onreconnecting(() => setConnection("disconnected"));
   connection.onreconnected(() => resync(connection));
   connection.onclose(() => { setConnection("disconnected"); setTimeout(start, 2000); });
@@ -94,10 +123,21 @@ async function start() {
   }
 }
 
-document.getElementById("language").addEventListener("click", () => {
+$("language").addEventListener("click", () => {
   language = language === "zh-CN" ? "en" : "zh-CN";
   localStorage.setItem("careiot.language", language);
   render();
+});
+$("sound").addEventListener("click", async () => { await alarm.enable(); render(); });
+$("operator").value = localStorage.getItem("careiot.operator") || "";
+$("operator").addEventListener("change", () => localStorage.setItem("careiot.operator", $("operator").value.trim()));
+$("acknowledge").addEventListener("click", () => act("acknowledge", {}));
+$("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
+$("close").addEventListener("click", () => act("close", { outcome: $("outcome").value, note: $("note").value || null }));
+document.addEventListener("keydown", e => {
+  if (e.target.matches("input, textarea, select")) return;
+  if (e.key === "a" && selected) act("acknowledge", {});
+  if (e.key === "n") selectNext();
 });
 render();
 start();
