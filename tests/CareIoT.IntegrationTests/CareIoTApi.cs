@@ -63,6 +63,9 @@ public sealed class CareIoTApi(Uri server) : IDisposable
     public async Task<Dictionary<string, long>> IngestStatsAsync() =>
         await _http.GetFromJsonAsync<Dictionary<string, long>>("api/ingest/stats", Json.Web) ?? [];
 
+    public async Task<AlertDto[]> ClosedAlertsAsync() =>
+        await _http.GetFromJsonAsync<AlertDto[]>("api/alerts?status=closed&limit=1000", Json.Web) ?? [];
+
     public async Task<AlertDto[]> OpenAlertsAsync() =>
         await _http.GetFromJsonAsync<AlertDto[]>("api/alerts/open", Json.Web) ?? [];
 
