@@ -56,10 +56,14 @@ credentials="$SECRETS_DIR/fleet-credentials"
 # Each simulated device gets broker credentials of its own, as an installer would issue them.
 (umask 077; "${sim[@]}" fleet-ids "${fleet[@]}" | xargs "$REPO/deploy/mosquitto-users.sh" add > "$credentials")
 
+# The server creates the user "admin" on a fresh database and writes its password here once.
+admin_file="$SECRETS_DIR/initial-admin"
+wait_for 30 "initial admin" test -s "$admin_file" || die "no initial admin in $admin_file"
+
 cat <<MSG
 
   CareIoT is running.
-  Dispatch console:  http://127.0.0.1:$HTTP_PORT/
+  Dispatch console:  http://127.0.0.1:$HTTP_PORT/   sign in as: $(cat "$admin_file")
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and
@@ -69,6 +73,6 @@ cat <<MSG
 
 MSG
 "${sim[@]}" fleet "${fleet[@]}" --press-every "$press_every" --smoke-every "$smoke_every" \
-  --credentials "$credentials" --register "http://127.0.0.1:$HTTP_PORT/" &
+  --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" &
 pids+=($!)
 wait "${pids[@]}"

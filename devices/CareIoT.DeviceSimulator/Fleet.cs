@@ -8,7 +8,7 @@ namespace CareIoT.DeviceSimulator;
 /// heartbeats (a few with a flat battery); mattresses send vitals and now and then a bed exit and
 /// return; now and then a call button is pressed (sometimes cancelled) or a smoke alarm sounds and clears.
 /// </summary>
-public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords)
+public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords, ApiLogin login)
 {
     private readonly List<SimulatedDevice> _buttons = [];
     private readonly List<SimulatedDevice> _smokeAlarms = [];
@@ -53,7 +53,7 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
 
     private async Task ConnectAllAsync(Uri? registerAt, CancellationToken cancellationToken)
     {
-        using var registrar = registerAt is null ? null : new FleetRegistrar(registerAt);
+        using var registrar = registerAt is null ? null : new FleetRegistrar(registerAt, login);
         var buttons = options.CallButtons.ToList();
         var alarms = options.SmokeAlarms.ToList();
         for (var i = 0; i < options.Households; i++)

@@ -2,25 +2,43 @@ using System.Net.Http.Json;
 
 namespace CareIoT.DeviceSimulator;
 
-/// <summary>Registers the simulated households, beds and their devices through the server's registry API.</summary>
-public sealed class FleetRegistrar(Uri api) : IDisposable
+/// <summary>
+/// Registers the simulated households, beds and their devices through the server's registry API,
+/// signed in as a user who may install (the run command passes the initial admin).
+/// </summary>
+public sealed class FleetRegistrar : IDisposable
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
     private static readonly string[] GivenNames = ["秀英", "桂兰", "建国", "玉兰", "德明", "淑珍", "国华", "凤英"];
 
-    private readonly HttpClient _http = new() { BaseAddress = api };
+    private readonly HttpClient _http;
+    private readonly ApiLogin _login;
+    private bool _signedIn;
+
+    public FleetRegistrar(Uri api, ApiLogin login)
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = api };
+        _login = login;
+    }
+
+    /// <summary>The session cookie, for a SignalR connection of the same user.</summary>
+    public System.Net.CookieContainer Cookies { get; } = new();
 
     public async Task RegisterHouseholdAsync(string householdId, int index, CancellationToken cancellationToken)
     {
+        await SignInAsync(cancellationToken);
         var elder = Surnames[index % Surnames.Length] + GivenNames[index / Surnames.Length % GivenNames.Length];
         var address = $"朝阳区和平街道 {index + 1} 号";
         (await _http.PutAsJsonAsync($"api/registry/households/{householdId}", new { elderName = elder, address }, cancellationToken))
             .EnsureSuccessStatusCode();
     }
 
-    public async Task RegisterBedAsync(string bedId, int index, CancellationToken cancellationToken) =>
+    public async Task RegisterBedAsync(string bedId, int index, CancellationToken cancellationToken)
+    {
+        await SignInAsync(cancellationToken);
         (await _http.PutAsJsonAsync($"api/registry/beds/{bedId}", new { room = $"{index / 4 + 101}", label = $"{index % 4 + 1} 床" }, cancellationToken))
             .EnsureSuccessStatusCode();
+    }
 
     public async Task RegisterDeviceAsync(
         string deviceId, string kind, string? householdId, string? bedId, CancellationToken cancellationToken,
@@ -33,6 +51,18 @@ public sealed class FleetRegistrar(Uri api) : IDisposable
     {
         await RegisterHouseholdAsync(householdId, index, cancellationToken);
         await RegisterDeviceAsync(deviceId, "CallButton", householdId, null, cancellationToken);
+    }
+
+    public async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        if (_signedIn)
+        {
+            return;
+        }
+
+        (await _http.PostAsJsonAsync("api/auth/login", new { username = _login.Username, password = _login.Password }, cancellationToken))
+            .EnsureSuccessStatusCode();
+        _signedIn = true;
     }
 
     public void Dispose() => _http.Dispose();

@@ -13,17 +13,18 @@ namespace CareIoT.DeviceSimulator;
 /// a console does, presses each button in turn and times from the broker's PUBACK to the pushed
 /// alert. Prints the distribution; asserts nothing.
 /// </summary>
-public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses, IReadOnlyDictionary<string, string> passwords)
+public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses, IReadOnlyDictionary<string, string> passwords, ApiLogin login)
 {
     /// <summary>The call buttons the probe uses, so their broker credentials can be issued first.</summary>
     public static string DeviceId(int index) => $"probe-cb-{index:D4}";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var registrar = new FleetRegistrar(server);
+        using var registrar = new FleetRegistrar(server, login);
+        await registrar.SignInAsync(cancellationToken);
         var pushes = Channel.CreateUnbounded<(string DeviceId, long At)>();
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "hubs/dispatch"))
+            .WithUrl(new Uri(server, "hubs/dispatch"), o => o.Cookies = registrar.Cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         hub.On<JsonElement>("AlertChanged", alert =>

@@ -4,6 +4,7 @@ using CareIoT.DeviceSimulator;
 
 var broker = new Option<string>("--broker") { Description = "MQTT broker as host:port", DefaultValueFactory = _ => "127.0.0.1:1883" };
 
+var login = new Option<string?>("--login") { Description = "File with 'USER PASSWORD' to sign in to the server's API (e.g. .state/secrets/initial-admin)" };
 var credentials = new Option<string?>("--credentials") { Description = "File of 'DEVICE PASSWORD' lines (deploy/mosquitto-users.sh output)" };
 var device = new Option<string>("--device") { Description = "Device id of the call button", Required = true };
 var count = new Option<int>("--count") { Description = "How many presses", DefaultValueFactory = _ => 1 };
@@ -47,21 +48,21 @@ var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Secon
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
 var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm) and beds (mattress)")
 {
-    broker, households, beds, zigbee, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials,
+    broker, households, beds, zigbee, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials, login,
 };
 FleetOptions ReadFleet(ParseResult parse) => new(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
     TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
     TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null,
     parse.GetValue(zigbee));
-fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)))
+fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)), ApiLogin.Load(parse.GetValue(login)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
 var server = new Option<string>("--server") { Description = "Server URL", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
 var presses = new Option<int>("--presses") { Description = "How many presses to time", DefaultValueFactory = _ => 50 };
-var probe = new Command("probe", "Time press -> dispatch console over real MQTT and SignalR (devices probe-cb-NNNN)") { broker, server, presses, credentials };
+var probe = new Command("probe", "Time press -> dispatch console over real MQTT and SignalR (devices probe-cb-NNNN)") { broker, server, presses, credentials, login };
 probe.SetAction((parse, ct) =>
     new LatencyProbe(BrokerAddress.Parse(parse.GetValue(broker)!), new Uri(parse.GetValue(server)!), parse.GetValue(presses),
-        Credentials.Load(parse.GetValue(credentials))).RunAsync(ct));
+        Credentials.Load(parse.GetValue(credentials)), ApiLogin.Load(parse.GetValue(login))).RunAsync(ct));
 
 var fleetIds = new Command("fleet-ids", "Print the broker users (devices, gateways) a fleet with these options uses") { households, beds, zigbee, prefix };
 fleetIds.SetAction(parse =>

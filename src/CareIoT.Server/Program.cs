@@ -1,4 +1,5 @@
 using CareIoT.Server.Api;
+using CareIoT.Server.Auth;
 using CareIoT.Server.Dispatch;
 using CareIoT.Server.Extensions;
 using Serilog;
@@ -11,6 +12,7 @@ try
     builder.AddCareIotConfiguration();
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();
+    builder.AddCareIotAuth();
     builder.AddCareIotSilo();
     builder.AddCareIotIngestion();
     builder.AddCareIotDispatch();
@@ -20,8 +22,11 @@ try
     app.UseSerilogRequestLogging();
     app.UseDefaultFiles();
     app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.MapHealthChecks("/health");
-    app.MapHub<DispatchHub>(DispatchHub.Path);
+    app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
+    app.MapAuthEndpoints();
     app.MapAlertEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();

@@ -23,14 +23,16 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var alert = await RaiseAsync(api);
+        var name = $"王调度-{Guid.NewGuid():N}"[..10];
+        using var dispatcher = await api.AsNewUserAsync(name, "dispatcher");
 
-        Assert.Equal(HttpStatusCode.OK, (await api.AcknowledgeAsync(alert.AlertId, "王调度")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.DispatchAsync(alert.AlertId, "王调度", "Ambulance120", "疑似中风")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.CloseAsync(alert.AlertId, "王调度", "Resolved", "已送医")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.AcknowledgeAsync(alert.AlertId)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.DispatchAsync(alert.AlertId, "Ambulance120", "疑似中风")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.CloseAsync(alert.AlertId, "Resolved", "已送医")).StatusCode);
 
         var history = (await api.AlertHistoryAsync(alert.AlertId))!;
         Assert.Equal("Resolved", history.Alert.Status);
-        var steps = history.Events.Where(e => e.Actor == "王调度").Select(e => e.Kind);
+        var steps = history.Events.Where(e => e.Actor == name).Select(e => e.Kind);
         Assert.Equal(["Acknowledged", "Dispatched", "Resolved"], steps);
         Assert.DoesNotContain(await api.OpenAlertsAsync(), a => a.AlertId == alert.AlertId);
     }
@@ -41,12 +43,12 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var alert = await RaiseAsync(api);
 
-        var response = await api.CloseAsync(alert.AlertId, "李", "Resolved", null);
+        var response = await api.CloseAsync(alert.AlertId, "Resolved", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var history = (await api.AlertHistoryAsync(alert.AlertId))!;
         Assert.Equal("Raised", history.Alert.Status);
-        Assert.DoesNotContain(history.Events, e => e.Actor == "李");
+        Assert.DoesNotContain(history.Events, e => e.Actor == TestUsers.Admin);
     }
 
     [Fact]
@@ -55,7 +57,10 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var alert = await RaiseAsync(api);
 
-        var responses = await Task.WhenAll(api.AcknowledgeAsync(alert.AlertId, "张"), api.AcknowledgeAsync(alert.AlertId, "刘"));
+        using var zhang = await api.AsNewUserAsync($"张-{Guid.NewGuid():N}"[..8], "dispatcher");
+        using var liu = await api.AsNewUserAsync($"刘-{Guid.NewGuid():N}"[..8], "supervisor");
+
+        var responses = await Task.WhenAll(zhang.AcknowledgeAsync(alert.AlertId), liu.AcknowledgeAsync(alert.AlertId));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         var conflict = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
@@ -64,12 +69,33 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
     }
 
     [Fact]
-    public async Task UnknownAlertIsNotFoundAndAnEmptyActorIsABadRequest()
+    public async Task UnknownAlertIsNotFound()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await api.AcknowledgeAsync(Guid.NewGuid(), "李")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.AcknowledgeAsync(Guid.NewGuid(), " ")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.AcknowledgeAsync(Guid.NewGuid())).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("inspector")]
+    [InlineData("installer")]
+    public async Task RoleThatMayNotDispatchIsForbiddenToAcknowledgeAndNothingChanges(string role)
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var alert = await RaiseAsync(api);
+        using var other = await api.AsNewUserAsync($"{role}-{Guid.NewGuid():N}"[..16], role);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.AcknowledgeAsync(alert.AlertId)).StatusCode);
+        Assert.Equal("Raised", (await api.AlertHistoryAsync(alert.AlertId))!.Alert.Status);
+    }
+
+    [Fact]
+    public async Task WithoutSigningInTheApiAnswersUnauthorized()
+    {
+        using var anonymous = new HttpClient { BaseAddress = host.Server.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/alerts/open")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"api/alerts/{Guid.NewGuid()}/acknowledge", null)).StatusCode);
     }
 
     [Fact]
@@ -79,7 +105,7 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
         var from = DateTimeOffset.UtcNow;
         var answered = await RaiseAsync(api);
         await RaiseAsync(api);
-        await api.AcknowledgeAsync(answered.AlertId, "李");
+        await api.AcknowledgeAsync(answered.AlertId);
 
         var times = await api.ResponseTimesAsync(from.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
 

@@ -2,10 +2,28 @@ using System.Net.Http.Json;
 
 namespace CareIoT.IntegrationTests;
 
-/// <summary>The server's HTTP API as the tests use it.</summary>
-public sealed class CareIoTApi(Uri server) : IDisposable
+/// <summary>The server's HTTP API as the tests use it, signed in (as the initial admin unless told otherwise).</summary>
+public sealed class CareIoTApi : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http;
+
+    public CareIoTApi(Uri server, string username = TestUsers.Admin, string? password = null)
+    {
+        (_http, Cookies) = TestUsers.SignInAsync(server, username, password ?? TestUsers.AdminPassword).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The session, for a SignalR connection of the same user.</summary>
+    public System.Net.CookieContainer Cookies { get; }
+
+    public HttpClient Http => _http;
+
+    /// <summary>Creates a user with this role (as the admin) and returns an API signed in as them.</summary>
+    public async Task<CareIoTApi> AsNewUserAsync(string username, string role)
+    {
+        var password = $"pw-{Guid.NewGuid():N}";
+        (await _http.PostAsJsonAsync("api/users", new { username, password, role })).EnsureSuccessStatusCode();
+        return new CareIoTApi(_http.BaseAddress!, username, password);
+    }
 
     /// <summary>Registers a household with one call button, both with fresh ids.</summary>
     public async Task<(string HouseholdId, string DeviceId)> RegisterHouseholdWithCallButtonAsync()
@@ -75,14 +93,14 @@ public sealed class CareIoTApi(Uri server) : IDisposable
     public async Task<AlertHistoryDto?> AlertHistoryAsync(Guid alertId) =>
         await _http.GetFromJsonAsync<AlertHistoryDto>($"api/alerts/{alertId}", Json.Web);
 
-    public Task<HttpResponseMessage> AcknowledgeAsync(Guid alertId, string actor) =>
-        _http.PostAsJsonAsync($"api/alerts/{alertId}/acknowledge", new { actor });
+    public Task<HttpResponseMessage> AcknowledgeAsync(Guid alertId) =>
+        _http.PostAsync($"api/alerts/{alertId}/acknowledge", null);
 
-    public Task<HttpResponseMessage> DispatchAsync(Guid alertId, string actor, string responder, string? note) =>
-        _http.PostAsJsonAsync($"api/alerts/{alertId}/dispatch", new { actor, responder, note });
+    public Task<HttpResponseMessage> DispatchAsync(Guid alertId, string responder, string? note) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/dispatch", new { responder, note });
 
-    public Task<HttpResponseMessage> CloseAsync(Guid alertId, string actor, string outcome, string? note) =>
-        _http.PostAsJsonAsync($"api/alerts/{alertId}/close", new { actor, outcome, note });
+    public Task<HttpResponseMessage> CloseAsync(Guid alertId, string outcome, string? note) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/close", new { outcome, note });
 
     public async Task<ResponseTimesDto> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to) =>
         (await _http.GetFromJsonAsync<ResponseTimesDto>(

@@ -38,6 +38,7 @@ public class CareIoTHostFixture : IAsyncLifetime
             ["Mqtt__SharedGroup"] = $"it-{id}",
             ["Mqtt__ClientId"] = $"careiot-it-{id}",
             ["Mqtt__SessionExpirySeconds"] = "600",
+            ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
             ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
         };
         Configure(environment);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -17,10 +18,11 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         var (_, device) = await api.RegisterHouseholdWithCallButtonAsync();
         await using var chromium = await SystemChromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 800 } });
-        await page.GotoAsync(host.Server.BaseAddress.ToString());
+        var name = $"王调度-{Guid.NewGuid():N}"[..10];
+        var password = $"pw-{Guid.NewGuid():N}";
+        (await api.Http.PostAsJsonAsync("api/users", new { username = name, password, role = "dispatcher" })).EnsureSuccessStatusCode();
+        await SignInAsync(page, name, password);
         await Assertions.Expect(page.Locator("#connection")).ToHaveClassAsync("connection up", new() { Timeout = Patience });
-        await page.FillAsync("#operator", "王调度");
-        await page.DispatchEventAsync("#operator", "change");
 
         await using var button = await host.ConnectDeviceAsync(device);
         var clock = Stopwatch.StartNew();
@@ -44,7 +46,7 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
 
         var alert = Assert.Single(await api.ClosedAlertsAsync(), a => a.DeviceId == device);
         var history = (await api.AlertHistoryAsync(alert.AlertId))!;
-        Assert.Equal(["Acknowledged", "Dispatched", "Resolved"], history.Events.Where(e => e.Actor == "王调度").Select(e => e.Kind));
+        Assert.Equal(["Acknowledged", "Dispatched", "Resolved"], history.Events.Where(e => e.Actor == name).Select(e => e.Kind));
         Assert.Equal("Resolved", history.Alert.Status);
     }
 
@@ -53,7 +55,7 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
     {
         await using var chromium = await SystemChromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync();
-        await page.GotoAsync(host.Server.BaseAddress.ToString());
+        await SignInAsync(page, TestUsers.Admin, TestUsers.AdminPassword);
         await Assertions.Expect(page.Locator("#connection")).ToHaveClassAsync("connection up", new() { Timeout = Patience });
 
         await host.Server.StopAsync();
@@ -70,12 +72,36 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
     {
         await using var chromium = await SystemChromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync();
-        await page.GotoAsync(host.Server.BaseAddress.ToString());
+        await SignInAsync(page, TestUsers.Admin, TestUsers.AdminPassword);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("CareIoT 调度台");
 
         await page.ClickAsync("#language");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("CareIoT dispatch console");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    [Fact]
+    public async Task ConsoleWithoutASessionSendsTheBrowserToTheLoginPage()
+    {
+        await using var chromium = await SystemChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync();
+
+        await page.GotoAsync(host.Server.BaseAddress.ToString());
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("login\\.html$"), new() { Timeout = Patience });
+        await page.FillAsync("#username", TestUsers.Admin);
+        await page.FillAsync("#password", "wrong password");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误");
+    }
+
+    private async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync(new Uri(host.Server.BaseAddress, "login.html").ToString());
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#operator")).ToHaveTextAsync(username, new() { Timeout = Patience });
     }
 }

@@ -12,10 +12,12 @@ public sealed class ConsoleClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Channel<(AlertDto Alert, DateTimeOffset ReceivedAt)> _received = Channel.CreateUnbounded<(AlertDto, DateTimeOffset)>();
 
-    public ConsoleClient(Uri server)
+    /// <summary>A console signed in as the initial admin (or as the user whose session <paramref name="cookies"/> holds).</summary>
+    public ConsoleClient(Uri server, System.Net.CookieContainer? cookies = null)
     {
+        cookies ??= TestUsers.SignInAsync(server, TestUsers.Admin, TestUsers.AdminPassword).GetAwaiter().GetResult().Cookies;
         _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "hubs/dispatch"))
+            .WithUrl(new Uri(server, "hubs/dispatch"), o => o.Cookies = cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         _connection.On<AlertDto>("AlertChanged", alert => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));

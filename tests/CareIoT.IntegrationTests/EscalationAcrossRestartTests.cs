@@ -42,7 +42,7 @@ public sealed class EscalationAcrossRestartTests(EscalatingHostFixture host)
         await button.PressAsync(device);
         var escalated = await console.WaitForEscalationAsync(a => a.DeviceId == device, Patience);
 
-        await api.AcknowledgeAsync(escalated.AlertId, "值班员");
+        await api.AcknowledgeAsync(escalated.AlertId);
         var levelAtAck = (await api.AlertHistoryAsync(escalated.AlertId))!.Alert.EscalationLevel;
         var stillRising = await Eventually.TrueAsync(
             async () => (await api.AlertHistoryAsync(escalated.AlertId))!.Alert.EscalationLevel > levelAtAck, TimeSpan.FromSeconds(5));

@@ -11,7 +11,8 @@ public sealed class SiteRuleApiTests(CareIoTHostFixture host)
     [Fact]
     public async Task InvalidBedThresholdsAreABadRequestAndValidOnesAreKept()
     {
-        using var http = new HttpClient { BaseAddress = host.Server.BaseAddress };
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var http = api.Http;
         var bed = $"bed-{Guid.NewGuid():N}"[..16];
 
         var invalid = await http.PutAsJsonAsync($"api/sites/beds/{bed}/thresholds", new { heartRateLow = 130, heartRateHigh = 120 });
@@ -28,7 +29,7 @@ public sealed class SiteRuleApiTests(CareIoTHostFixture host)
     public async Task BedriddenResidentLeavingTheBedRaisesPresenceLostOnTheConsole()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        using var http = new HttpClient { BaseAddress = host.Server.BaseAddress };
+        var http = api.Http;
         var (bed, device) = await api.RegisterBedWithMattressAsync();
         (await http.PutAsJsonAsync($"api/sites/beds/{bed}/thresholds", new { bedridden = true, presenceLostGrace = "00:00:01" })).EnsureSuccessStatusCode();
         await using var console = new ConsoleClient(host.Server.BaseAddress);

@@ -2,9 +2,7 @@ using CareIoT.Contracts;
 
 namespace CareIoT.Server.Api;
 
-/// <summary>The operator's name is taken from the request until login arrives ([4/9]); then from the signed-in user.</summary>
-public sealed record AcknowledgeRequest(string Actor);
+/// <summary>The actor of every action is the signed-in user; the request names only what to do.</summary>
+public sealed record DispatchRequest(Responder Responder, string? Note);
 
-public sealed record DispatchRequest(string Actor, Responder Responder, string? Note);
-
-public sealed record CloseRequest(string Actor, AlertOutcome Outcome, string? Note);
+public sealed record CloseRequest(AlertOutcome Outcome, string? Note);

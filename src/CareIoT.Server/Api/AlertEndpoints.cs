@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareIoT.Contracts;
 using CareIoT.Postgres;
 
@@ -13,7 +14,7 @@ public static class AlertEndpoints
     /// </summary>
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts");
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Auth.Policies.Watch);
         alerts.MapGet("/open", (IAlertJournal journal, CancellationToken ct) => journal.GetOpenAsync(ct));
         alerts.MapGet("/", (PostgresAlertQueries queries, TimeProvider time, CancellationToken ct,
                 string? status, DateTimeOffset? from, DateTimeOffset? to, int limit = 200) =>
@@ -24,14 +25,15 @@ public static class AlertEndpoints
         alerts.MapGet("/{alertId:guid}", async (Guid alertId, PostgresAlertJournal journal, CancellationToken ct) =>
             await journal.GetHistoryAsync(alertId, ct) is { } history ? Results.Ok(history) : Results.NotFound());
 
-        alerts.MapPost("/{alertId:guid}/acknowledge", async (Guid alertId, AcknowledgeRequest body, IGrainFactory grains) =>
-            InvalidActor(body.Actor) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Acknowledge(body.Actor.Trim())));
-        alerts.MapPost("/{alertId:guid}/dispatch", async (Guid alertId, DispatchRequest body, IGrainFactory grains) =>
-            InvalidActor(body.Actor) ?? InvalidNote(body.Note)
-            ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Dispatch(body.Actor.Trim(), body.Responder, body.Note)));
-        alerts.MapPost("/{alertId:guid}/close", async (Guid alertId, CloseRequest body, IGrainFactory grains) =>
-            InvalidActor(body.Actor) ?? InvalidNote(body.Note)
-            ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Close(body.Actor.Trim(), body.Outcome, body.Note)));
+        alerts.MapPost("/{alertId:guid}/acknowledge", async (Guid alertId, ClaimsPrincipal user, IGrainFactory grains) =>
+            Answer(await grains.GetGrain<IAlertGrain>(alertId).Acknowledge(user.Identity!.Name!)))
+            .RequireAuthorization(Auth.Policies.Dispatch);
+        alerts.MapPost("/{alertId:guid}/dispatch", async (Guid alertId, DispatchRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+            InvalidNote(body.Note) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Dispatch(user.Identity!.Name!, body.Responder, body.Note)))
+            .RequireAuthorization(Auth.Policies.Dispatch);
+        alerts.MapPost("/{alertId:guid}/close", async (Guid alertId, CloseRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+            InvalidNote(body.Note) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Close(user.Identity!.Name!, body.Outcome, body.Note)))
+            .RequireAuthorization(Auth.Policies.Dispatch);
     }
 
     private static IResult Answer(TransitionResult result) => result.Error switch
@@ -41,10 +43,6 @@ public static class AlertEndpoints
         _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Error.ToString(),
             extensions: new Dictionary<string, object?> { ["alert"] = result.Alert }),
     };
-
-    private static IResult? InvalidActor(string? actor) => string.IsNullOrWhiteSpace(actor) || actor.Length > 64
-        ? Results.ValidationProblem(new Dictionary<string, string[]> { ["actor"] = ["1 to 64 characters"] })
-        : null;
 
     private static IResult? InvalidNote(string? note) => note?.Length > MaxText
         ? Results.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"at most {MaxText} characters"] })

@@ -10,7 +10,7 @@ public static class RegistryEndpoints
     /// <summary>The installer's registry: households, beds, devices and their bindings.</summary>
     public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
     {
-        var registry = app.MapGroup("/api/registry");
+        var registry = app.MapGroup("/api/registry").RequireAuthorization(Auth.Policies.Install);
         registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName))

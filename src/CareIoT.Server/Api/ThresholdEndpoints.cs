@@ -7,7 +7,7 @@ public static class ThresholdEndpoints
     /// <summary>Per-bed and per-household rule settings, with defaults; invalid settings answer 400 and change nothing.</summary>
     public static void MapThresholdEndpoints(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapGroup("/api/sites");
+        var sites = app.MapGroup("/api/sites").RequireAuthorization(Auth.Policies.Watch);
         sites.MapGet("/beds/{bedId}/thresholds", (string bedId, IGrainFactory grains) => grains.GetGrain<IBedGrain>(bedId).GetThresholds());
         sites.MapPut("/beds/{bedId}/thresholds", async (string bedId, BedThresholds body, IGrainFactory grains) =>
         {
@@ -18,7 +18,7 @@ public static class ThresholdEndpoints
 
             await grains.GetGrain<IBedGrain>(bedId).SetThresholds(body);
             return Results.Ok(body);
-        });
+        }).RequireAuthorization(Auth.Policies.Dispatch);
         sites.MapGet("/households/{householdId}/thresholds", (string householdId, IGrainFactory grains) =>
             grains.GetGrain<IHouseholdGrain>(householdId).GetThresholds());
         sites.MapPut("/households/{householdId}/thresholds", async (string householdId, HouseholdThresholds body, IGrainFactory grains) =>
@@ -30,6 +30,6 @@ public static class ThresholdEndpoints
 
             await grains.GetGrain<IHouseholdGrain>(householdId).SetThresholds(body);
             return Results.Ok(body);
-        });
+        }).RequireAuthorization(Auth.Policies.Dispatch);
     }
 }

@@ -76,11 +76,11 @@ function selectNext() {
 }
 
 async function act(action, body) {
-  const actor = $("operator").value.trim();
-  if (!actor) { $("action-error").textContent = t("needOperator"); $("operator").focus(); return; }
   const response = await fetch(`/api/alerts/${selected}/${action}`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ actor, ...body }),
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   });
+  if (response.status === 401) { location.href = "/login.html"; return; }
+  if (response.status === 403) { $("action-error").textContent = t("forbidden"); return; }
   const answer = await response.json();
   $("action-error").textContent = response.ok ? "" : (answer.detail || answer.title || response.status);
   if (response.ok) { upsert(answer); $("note").value = ""; }
@@ -129,8 +129,7 @@ $("language").addEventListener("click", () => {
   render();
 });
 $("sound").addEventListener("click", async () => { await alarm.enable(); render(); });
-$("operator").value = localStorage.getItem("careiot.operator") || "";
-$("operator").addEventListener("change", () => localStorage.setItem("careiot.operator", $("operator").value.trim()));
+$("sign-out").addEventListener("click", async () => { await fetch("/api/auth/logout", { method: "POST" }); location.href = "/login.html"; });
 $("acknowledge").addEventListener("click", () => act("acknowledge", {}));
 $("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
 $("close").addEventListener("click", () => act("close", { outcome: $("outcome").value, note: $("note").value || null }));
@@ -139,6 +138,13 @@ document.addEventListener("keydown", e => {
   if (e.key === "a" && selected) act("acknowledge", {});
   if (e.key === "n") selectNext();
 });
-render();
-start();
+async function signedIn() {
+  const me = await fetch("/api/auth/me");
+  if (!me.ok) { location.href = "/login.html"; return; }
+  $("operator").textContent = (await me.json()).username;
+  render();
+  start();
+}
+
+signedIn();
 })();

@@ -1,0 +1,25 @@
+namespace CareIoT.Server.Auth;
+
+/// <summary>Who may do what. Every endpoint and the hub name one of these; a wrong role gets 403.</summary>
+public static class Policies
+{
+    /// <summary>See the alert queue, sites and devices.</summary>
+    public const string Watch = "watch";
+
+    /// <summary>Acknowledge, dispatch, close alerts; change rule settings.</summary>
+    public const string Dispatch = "dispatch";
+
+    /// <summary>Register households, beds and devices; see ingestion's dead letters.</summary>
+    public const string Install = "install";
+
+    /// <summary>Manage users.</summary>
+    public const string Administer = "administer";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
+    {
+        [Watch] = [Roles.Dispatcher, Roles.Supervisor, Roles.Inspector, Roles.Admin],
+        [Dispatch] = [Roles.Dispatcher, Roles.Supervisor, Roles.Admin],
+        [Install] = [Roles.Installer, Roles.Supervisor, Roles.Admin],
+        [Administer] = [Roles.Admin],
+    };
+}

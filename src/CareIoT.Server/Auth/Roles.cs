@@ -1,0 +1,13 @@
+namespace CareIoT.Server.Auth;
+
+/// <summary>The console's roles.</summary>
+public static class Roles
+{
+    public const string Dispatcher = "dispatcher";
+    public const string Supervisor = "supervisor";
+    public const string Installer = "installer";
+    public const string Inspector = "inspector";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Dispatcher, Supervisor, Installer, Inspector, Admin };
+}
