@@ -98,7 +98,8 @@ influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.co
 write_runtime_config() {
   local pw
   pw="$(secret postgres-careiot.pw)"
-  (umask 077; cat > "$STATE/runtime.json" <<JSON
+  # Written aside and renamed: a reader never sees a half-written file.
+  (umask 077; cat > "$STATE/runtime.json.tmp" <<JSON
 {
   "ConnectionStrings": {
     "Postgres": "Host=127.0.0.1;Port=$PG_PORT;Database=careiot;Username=careiot;Password=$pw",
@@ -109,6 +110,7 @@ write_runtime_config() {
 }
 JSON
 )
+  mv -f "$STATE/runtime.json.tmp" "$STATE/runtime.json"
 }
 
 command="${1:-status}"; shift || true
@@ -116,6 +118,10 @@ services=("$@"); [ "${#services[@]}" -gt 0 ] || services=("${DEFAULT_SERVICES[@]
 for s in "${services[@]}"; do
   case "$s" in mosquitto|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
 done
+
+# One start or stop at a time (test fixtures may call this script in parallel).
+exec 9> "$RUN_DIR/services.lock"
+flock 9
 
 case "$command" in
   start)
