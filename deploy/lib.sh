@@ -63,8 +63,9 @@ stop_pid() {
 spawn() {
   local name="$1" dir="$2" logfile="$3"; shift 3
   rm -f "$RUN_DIR/$name.pid"
+  # 9>&-: the service must not inherit services.sh's lock, or it would hold it for its lifetime.
   setsid bash -c 'echo $$ > "$0"; cd "$1" || exit 1; shift 2; exec "$@"' \
-    "$RUN_DIR/$name.pid" "$dir" x "$@" > "$logfile" 2>&1 < /dev/null &
+    "$RUN_DIR/$name.pid" "$dir" x "$@" > "$logfile" 2>&1 < /dev/null 9>&- &
   wait_for 10 "$name pid" test -s "$RUN_DIR/$name.pid"
 }
 

@@ -48,7 +48,7 @@ redis_stop() {
 
 # --- PostgreSQL (initdb refuses root: everything runs as the postgres user) --------------------
 pg_dirs() { PG_ROOT="$(service_dir postgres postgres)"; PGDATA="$PG_ROOT/data"; PG_SOCKET="$PG_ROOT/socket"; }
-pg() { runuser -u postgres -- "$(pg_bin)/$1" "${@:2}"; }
+pg() { runuser -u postgres -- "$(pg_bin)/$1" "${@:2}" 9>&-; }
 postgres_running() { pg_dirs; [ -f "$PGDATA/PG_VERSION" ] && [ -f "$RUN_DIR/postgres.ours" ] && pg pg_ctl -D "$PGDATA" status > /dev/null 2>&1; }
 postgres_start() {
   pg_dirs
