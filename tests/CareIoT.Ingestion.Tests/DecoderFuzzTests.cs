@@ -34,7 +34,7 @@ public sealed class DecoderFuzzTests
         var original = ExamplePayloads.Read(file);
         for (var round = 0; round < Rounds; round++)
         {
-            var payload = Mutate(original, random);
+            var payload = PayloadMutator.Mutate(original, random);
             var topic = random.Next(2) == 0 ? ExamplePayloads.EventsTopic : ExamplePayloads.StatusTopic;
             AssertAnswered(topic, payload, seed, round);
         }
@@ -81,33 +81,5 @@ public sealed class DecoderFuzzTests
         {
             Assert.Null(result.Reason);
         }
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var edits = random.Next(1, 5);
-        for (var i = 0; i < edits; i++)
-        {
-            var at = random.Next(bytes.Count + 1);
-            switch (random.Next(3))
-            {
-                case 0 when at < bytes.Count:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                default:
-                    if (bytes.Count > 0)
-                    {
-                        bytes.RemoveAt(Math.Min(at, bytes.Count - 1));
-                    }
-
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }

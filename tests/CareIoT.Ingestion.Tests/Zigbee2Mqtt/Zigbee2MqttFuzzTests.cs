@@ -49,7 +49,7 @@ public sealed class Zigbee2MqttFuzzTests
         for (var round = 0; round < Rounds; round++)
         {
             var topic = random.Next(4) == 0 ? Availability : Zigbee2MqttTestData.StateTopic;
-            AssertAnswered(topic, Mutate(original, random), seed, round);
+            AssertAnswered(topic, PayloadMutator.Mutate(original, random), seed, round);
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class Zigbee2MqttFuzzTests
         var original = Zigbee2MqttTestData.BridgeDevicesExample();
         for (var round = 0; round < Rounds; round++)
         {
-            AssertAnswered(Zigbee2MqttTopics.BridgeDevices("gw-fuzz"), Mutate(original, random), 31, round);
+            AssertAnswered(Zigbee2MqttTopics.BridgeDevices("gw-fuzz"), PayloadMutator.Mutate(original, random), 31, round);
         }
     }
 
@@ -108,32 +108,5 @@ public sealed class Zigbee2MqttFuzzTests
         var answers = (result.Message is not null ? 1 : 0) + (result.Skipped ? 1 : 0) + (result.Reason.HasValue ? 1 : 0);
         Assert.True(answers == 1, $"seed {seed}, round {round}: not exactly one of message, skip, rejection");
         Assert.True(result.Reason is null || !string.IsNullOrWhiteSpace(result.Detail), $"seed {seed}, round {round}: {result.Reason} without detail");
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        for (var edits = random.Next(1, 5); edits > 0; edits--)
-        {
-            var at = random.Next(bytes.Count + 1);
-            switch (random.Next(3))
-            {
-                case 0 when at < bytes.Count:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                default:
-                    if (bytes.Count > 0)
-                    {
-                        bytes.RemoveAt(Math.Min(at, bytes.Count - 1));
-                    }
-
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }
