@@ -29,8 +29,15 @@ public sealed class FleetRegistrar : IDisposable
         await SignInAsync(cancellationToken);
         var elder = Surnames[index % Surnames.Length] + GivenNames[index / Surnames.Length % GivenNames.Length];
         var address = $"朝阳区和平街道 {index + 1} 号";
-        (await _http.PutAsJsonAsync($"api/registry/households/{householdId}", new { elderName = elder, address }, cancellationToken))
-            .EnsureSuccessStatusCode();
+        var household = new
+        {
+            elderName = elder,
+            address,
+            birthYear = 1930 + (index * 7 % 25),
+            medicalNotes = index % 3 == 0 ? "高血压" : index % 3 == 1 ? "糖尿病，行动不便" : "",
+            contacts = new[] { new { name = elder[..1] + "明", relation = "子女", phone = $"1380000{index:D4}" } },
+        };
+        (await _http.PutAsJsonAsync($"api/registry/households/{householdId}", household, cancellationToken)).EnsureSuccessStatusCode();
     }
 
     public async Task RegisterBedAsync(string bedId, int index, CancellationToken cancellationToken)

@@ -25,17 +25,55 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
             reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
-    public async Task UpsertHouseholdAsync(string householdId, string elderName, string address, CancellationToken cancellationToken)
+    public async Task UpsertHouseholdAsync(HouseholdDetails household, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO households (household_id, elder_name, address) VALUES (@id, @name, @address)
-            ON CONFLICT (household_id) DO UPDATE SET elder_name = excluded.elder_name, address = excluded.address
+            INSERT INTO households (household_id, elder_name, address, birth_year, medical_notes, emergency_contacts)
+            VALUES (@id, @name, @address, @birthYear, @notes, @contacts::jsonb)
+            ON CONFLICT (household_id) DO UPDATE SET elder_name = excluded.elder_name, address = excluded.address,
+                birth_year = excluded.birth_year, medical_notes = excluded.medical_notes, emergency_contacts = excluded.emergency_contacts
             """);
-        command.Parameters.AddWithValue("id", householdId);
-        command.Parameters.AddWithValue("name", elderName);
-        command.Parameters.AddWithValue("address", address);
+        command.Parameters.AddWithValue("id", household.HouseholdId);
+        command.Parameters.AddWithValue("name", household.ElderName);
+        command.Parameters.AddWithValue("address", household.Address);
+        command.Parameters.AddWithValue("birthYear", (object?)household.BirthYear ?? DBNull.Value);
+        command.Parameters.AddWithValue("notes", household.MedicalNotes);
+        command.Parameters.AddWithValue("contacts", System.Text.Json.JsonSerializer.Serialize(household.Contacts, ContactJson));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<HouseholdDetails?> GetHouseholdAsync(string householdId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT elder_name, address, birth_year, medical_notes, emergency_contacts::text FROM households WHERE household_id = @id
+            """);
+        command.Parameters.AddWithValue("id", householdId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var contacts = System.Text.Json.JsonSerializer.Deserialize<List<EmergencyContact>>(reader.GetString(4), ContactJson) ?? [];
+        return new HouseholdDetails(householdId, reader.GetString(0), reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetString(3), contacts);
+    }
+
+    public async Task<BedDetails?> GetBedAsync(string bedId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT b.facility_id, f.name, b.room, b.label FROM beds b LEFT JOIN facilities f ON f.facility_id = b.facility_id
+            WHERE b.bed_id = @id
+            """);
+        command.Parameters.AddWithValue("id", bedId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new BedDetails(bedId, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2), reader.GetString(3))
+            : null;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ContactJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public async Task UpsertBedAsync(string bedId, string room, string label, CancellationToken cancellationToken)
     {

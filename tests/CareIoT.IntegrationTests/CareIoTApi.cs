@@ -31,8 +31,11 @@ public sealed class CareIoTApi : IDisposable
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var household = $"hh-{suffix}";
         var device = $"cb-{suffix}";
-        (await _http.PutAsJsonAsync($"api/registry/households/{household}", new { elderName = "李桂兰", address = "朝阳区和平街道 8 号" }))
-            .EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/registry/households/{household}", new
+        {
+            elderName = "李桂兰", address = "朝阳区和平街道 8 号", birthYear = 1938, medicalNotes = "高血压，服用氨氯地平",
+            contacts = new[] { new { name = "李明", relation = "儿子", phone = "13800000000" } },
+        })).EnsureSuccessStatusCode();
         (await _http.PutAsJsonAsync($"api/registry/devices/{device}", new { kind = "CallButton", householdId = household }))
             .EnsureSuccessStatusCode();
         return (household, device);

@@ -33,6 +33,9 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "console-queue.png") });
 
         await row.ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("李桂兰", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("高血压", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("13800000000", new() { Timeout = Patience });
         await page.ClickAsync("#acknowledge");
         await Assertions.Expect(row).ToContainTextAsync("已确认", new() { Timeout = Patience });
         await page.SelectOptionAsync("#responder", "Ambulance120");

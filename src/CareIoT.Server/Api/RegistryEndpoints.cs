@@ -13,12 +13,17 @@ public static class RegistryEndpoints
         var registry = app.MapGroup("/api/registry").RequireAuthorization(Auth.Policies.Install);
         registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, CancellationToken ct) =>
         {
-            if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName))
+            if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName) || body.ElderName.Length > 100
+                || body.BirthYear is < 1900 or > 2100 || body.MedicalNotes?.Length > 2000 || body.Contacts?.Count > 10)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName is required"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName 1-100 characters; birthYear 1900-2100; notes at most 2000; at most 10 contacts"],
+                });
             }
 
-            await store.UpsertHouseholdAsync(householdId, body.ElderName, body.Address ?? "", ct);
+            await store.UpsertHouseholdAsync(new HouseholdDetails(householdId, body.ElderName.Trim(), body.Address ?? "", body.BirthYear,
+                body.MedicalNotes ?? "", body.Contacts ?? []), ct);
             return Results.NoContent();
         });
         registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, PostgresRegistry store, CancellationToken ct) =>

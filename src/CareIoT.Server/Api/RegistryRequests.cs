@@ -2,7 +2,8 @@ using CareIoT.Contracts;
 
 namespace CareIoT.Server.Api;
 
-public sealed record HouseholdRequest(string ElderName, string? Address);
+public sealed record HouseholdRequest(
+    string ElderName, string? Address, int? BirthYear = null, string? MedicalNotes = null, IReadOnlyList<CareIoT.Postgres.EmergencyContact>? Contacts = null);
 
 public sealed record BedRequest(string? Room, string? Label);
 

@@ -8,6 +8,10 @@ public static class SiteEndpoints
     public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
         var sites = app.MapGroup("/api/sites").RequireAuthorization(Auth.Policies.Watch);
+        sites.MapGet("/households/{householdId}", async (string householdId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
+            await registry.GetHouseholdAsync(householdId, ct) is { } household ? Results.Ok(household) : Results.NotFound());
+        sites.MapGet("/beds/{bedId}", async (string bedId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
+            await registry.GetBedAsync(bedId, ct) is { } bed ? Results.Ok(bed) : Results.NotFound());
         sites.MapGet("/households/{householdId}/alerts", (string householdId, IGrainFactory grains) =>
             grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/alerts", (string bedId, IGrainFactory grains) =>

@@ -56,6 +56,7 @@ async function renderDetail() {
   $("acknowledge").disabled = alert.status !== "Raised";
   $("dispatch").disabled = alert.status === "Raised";
   $("close").disabled = alert.status === "Raised";
+  renderWho(alert);
   const response = await fetch(`/api/alerts/${alert.alertId}`);
   if (!response.ok) return;
   const history = await response.json();
@@ -63,6 +64,27 @@ async function renderDetail() {
     const li = document.createElement("li");
     li.textContent = `${new Date(e.at).toLocaleTimeString(language)} ${t(e.kind)} — ${e.actor}`;
     return li;
+  }));
+}
+
+async function renderWho(alert) {
+  const kind = alert.site.kind === "Bed" ? "beds" : "households";
+  const response = await fetch(`/api/sites/${kind}/${encodeURIComponent(alert.site.id)}`);
+  const site = response.ok ? await response.json() : null;
+  const facts = [];
+  if (site && alert.site.kind === "Household") {
+    facts.push(["elder", site.elderName]);
+    if (site.birthYear) facts.push(["age", String(new Date().getFullYear() - site.birthYear)]);
+    facts.push(["address", site.address], ["medicalNotes", site.medicalNotes || "—"]);
+    facts.push(["contacts", site.contacts.map(c => `${c.name}（${c.relation}）${c.phone}`).join("；") || "—"]);
+  } else if (site) {
+    facts.push(["where", [site.facilityName, site.room, site.label].filter(Boolean).join(" ")]);
+  }
+  facts.push(["deviceLabel", alert.deviceId]);
+  $("who").replaceChildren(...facts.flatMap(([key, value]) => {
+    const dt = document.createElement("dt"); dt.textContent = t(key);
+    const dd = document.createElement("dd"); dd.textContent = value;
+    return [dt, dd];
   }));
 }
 

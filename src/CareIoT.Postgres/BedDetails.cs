@@ -1,0 +1,4 @@
+namespace CareIoT.Postgres;
+
+/// <summary>A care-facility bed as the console shows it: facility, room and label.</summary>
+public sealed record BedDetails(string BedId, string? FacilityId, string? FacilityName, string Room, string Label);
