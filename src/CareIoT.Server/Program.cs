@@ -27,6 +27,7 @@ try
     app.MapHealthChecks("/health");
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
     app.MapAuthEndpoints();
+    app.MapEndpointPolicyEndpoints();
     app.MapAlertEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
