@@ -31,6 +31,7 @@ try
     app.MapAlertEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
+    app.MapShiftEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
 

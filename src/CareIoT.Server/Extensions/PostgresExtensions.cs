@@ -24,5 +24,6 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<IDeviceRegistry>(sp => sp.GetRequiredService<PostgresRegistry>());
         builder.Services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
         builder.Services.AddSingleton<PostgresAlertQueries>();
+        builder.Services.AddSingleton<PostgresShifts>();
     }
 }
