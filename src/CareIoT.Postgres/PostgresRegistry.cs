@@ -59,6 +59,24 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
             reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetString(3), contacts);
     }
 
+    /// <summary>The devices bound to a site, by id.</summary>
+    public async Task<IReadOnlyList<DeviceBinding>> DevicesOfAsync(SiteRef site, CancellationToken cancellationToken)
+    {
+        var column = site.Kind == SiteKind.Bed ? "bed_id" : "household_id";
+        await using var command = dataSource.CreateCommand(
+            $"SELECT device_id, kind, offline_after_seconds, gateway_id FROM devices WHERE {column} = @id ORDER BY device_id");
+        command.Parameters.AddWithValue("id", site.Id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var devices = new List<DeviceBinding>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            devices.Add(new DeviceBinding(reader.GetString(0), Enum.Parse<DeviceKind>(reader.GetString(1)), site,
+                reader.IsDBNull(2) ? null : TimeSpan.FromSeconds(reader.GetInt32(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return devices;
+    }
+
     public async Task<BedDetails?> GetBedAsync(string bedId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

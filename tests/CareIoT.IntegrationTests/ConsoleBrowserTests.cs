@@ -99,6 +99,30 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误");
     }
 
+    [Fact]
+    public async Task BedPageShowsItsMattressHealthAndLiveVitalsWithAChart()
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var (bed, device) = await api.RegisterBedWithMattressAsync();
+        await using (var mattress = await host.ConnectDeviceAsync(device))
+        {
+            await mattress.SendAsync(device, DeviceProtocol.MessageTypes.Heartbeat, fill: p => p with { Battery = 77, Rssi = -61 });
+            await mattress.SendAsync(device, DeviceProtocol.MessageTypes.Vitals, fill: p => p with { Presence = true, HeartRate = 67, RespirationRate = 15, Movement = 2 });
+        }
+
+        await using var chromium = await SystemChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 800 } });
+        await SignInAsync(page, TestUsers.Admin, TestUsers.AdminPassword);
+        await page.GotoAsync(new Uri(host.Server.BaseAddress, $"site.html?kind=bed&id={bed}").ToString());
+
+        var row = page.Locator("#devices tbody tr", new() { HasText = device });
+        await Assertions.Expect(row).ToContainTextAsync("77%", new() { Timeout = Patience });
+        await Assertions.Expect(row).ToContainTextAsync("-61 dBm");
+        await Assertions.Expect(page.Locator("#vitals-now")).ToContainTextAsync("心率 67", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#vitals-chart canvas")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "bed-page.png") });
+    }
+
     private async Task SignInAsync(IPage page, string username, string password)
     {
         await page.GotoAsync(new Uri(host.Server.BaseAddress, "login.html").ToString());

@@ -12,6 +12,10 @@ public static class SiteEndpoints
             await registry.GetHouseholdAsync(householdId, ct) is { } household ? Results.Ok(household) : Results.NotFound());
         sites.MapGet("/beds/{bedId}", async (string bedId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
             await registry.GetBedAsync(bedId, ct) is { } bed ? Results.Ok(bed) : Results.NotFound());
+        sites.MapGet("/households/{householdId}/devices", (string householdId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
+            DevicesAsync(new SiteRef(SiteKind.Household, householdId), registry, grains, ct));
+        sites.MapGet("/beds/{bedId}/devices", (string bedId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
+            DevicesAsync(new SiteRef(SiteKind.Bed, bedId), registry, grains, ct));
         sites.MapGet("/households/{householdId}/alerts", (string householdId, IGrainFactory grains) =>
             grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/alerts", (string bedId, IGrainFactory grains) =>
@@ -21,4 +25,16 @@ public static class SiteEndpoints
         app.MapGet("/api/devices/{deviceId}/health", (string deviceId, IGrainFactory grains) =>
             grains.GetGrain<IDeviceGrain>(deviceId).GetHealth()).RequireAuthorization(Auth.Policies.Watch);
     }
+
+    /// <summary>A site's devices with their live health from the device grains.</summary>
+    private static async Task<IReadOnlyList<SiteDevice>> DevicesAsync(
+        SiteRef site, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct)
+    {
+        var devices = await registry.DevicesOfAsync(site, ct);
+        var health = await Task.WhenAll(devices.Select(d => grains.GetGrain<IDeviceGrain>(d.DeviceId).GetHealth()));
+        return [.. devices.Zip(health, (d, h) => new SiteDevice(d.DeviceId, d.Kind, d.GatewayId, h))];
+    }
 }
+
+/// <summary>One device of a site as its page shows it.</summary>
+public sealed record SiteDevice(string DeviceId, DeviceKind Kind, string? GatewayId, DeviceHealth Health);

@@ -57,6 +57,7 @@ async function renderDetail() {
   $("dispatch").disabled = alert.status === "Raised";
   $("close").disabled = alert.status === "Raised";
   renderWho(alert);
+  $("site-link").href = `site.html?kind=${alert.site.kind === "Bed" ? "bed" : "household"}&id=${encodeURIComponent(alert.site.id)}`;
   const response = await fetch(`/api/alerts/${alert.alertId}`);
   if (!response.ok) return;
   const history = await response.json();

@@ -1,0 +1,76 @@
+// A household's or bed's page: who and where, its devices' health, and for a bed its live vitals.
+(() => {
+"use strict";
+const language = localStorage.getItem("careiot.language") || "zh-CN";
+const t = key => window.careiotTexts[language][key] ?? key;
+const $ = id => document.getElementById(id);
+const query = new URLSearchParams(location.search);
+const kind = query.get("kind") === "bed" ? "beds" : "households";
+const id = query.get("id") || "";
+const cell = text => { const td = document.createElement("td"); td.textContent = text; return td; };
+const points = { hr: [], rr: [] };
+let chart = null;
+
+async function getJson(path) {
+  const response = await fetch(path);
+  if (response.status === 401) { location.href = "/login.html"; return null; }
+  return response.ok ? response.json() : null;
+}
+
+async function loadSite() {
+  const site = await getJson(`/api/sites/${kind}/${encodeURIComponent(id)}`);
+  $("site-title").textContent = `${t(kind === "beds" ? "Bed" : "Household")} ${id}`;
+  const facts = !site ? [] : kind === "households"
+    ? [["elder", site.elderName], ["address", site.address], ["medicalNotes", site.medicalNotes || "—"],
+       ["contacts", site.contacts.map(c => `${c.name}（${c.relation}）${c.phone}`).join("；") || "—"]]
+    : [["where", [site.facilityName, site.room, site.label].filter(Boolean).join(" ")]];
+  $("who").replaceChildren(...facts.flatMap(([key, value]) => {
+    const dt = document.createElement("dt"); dt.textContent = t(key);
+    const dd = document.createElement("dd"); dd.textContent = value;
+    return [dt, dd];
+  }));
+}
+
+async function loadDevices() {
+  const devices = await getJson(`/api/sites/${kind}/${encodeURIComponent(id)}/devices`) || [];
+  $("devices").querySelector("tbody").replaceChildren(...devices.map(d => {
+    const tr = document.createElement("tr");
+    tr.className = d.health.online ? "" : "offline";
+    tr.append(cell(d.deviceId), cell(t(d.kind)), cell(t(d.health.online ? "yes" : "no")),
+      cell(d.health.batteryPercent == null ? "—" : `${d.health.batteryPercent}%${d.health.batteryLow ? " ⚠" : ""}`),
+      cell(d.health.signalDbm != null ? `${d.health.signalDbm} dBm` : d.health.linkQuality != null ? `LQI ${d.health.linkQuality}` : "—"),
+      cell(d.health.lastSeen ? new Date(d.health.lastSeen).toLocaleString(language) : "—"));
+    return tr;
+  }));
+}
+
+async function loadVitals() {
+  const response = await fetch(`/api/sites/beds/${encodeURIComponent(id)}/vitals`);
+  if (response.status !== 200) return;
+  const v = await response.json();
+  $("vitals-now").textContent = `${t(v.presence ? "inBed" : "outOfBed")} · ${t("heartRate")} ${v.heartRate ?? "—"} · ${t("respiration")} ${v.respirationRate ?? "—"}`;
+  const at = new Date(v.at);
+  if (!points.hr.length || points.hr[points.hr.length - 1][0].getTime() !== at.getTime()) {
+    points.hr.push([at, v.heartRate]);
+    points.rr.push([at, v.respirationRate]);
+  }
+  chart.setOption({ series: [{ data: points.hr }, { data: points.rr }] });
+}
+
+document.documentElement.lang = language;
+document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+loadSite();
+loadDevices();
+setInterval(loadDevices, 15000);
+if (kind === "beds") {
+  $("vitals-panel").hidden = false;
+  chart = echarts.init($("vitals-chart"), "dark");
+  chart.setOption({
+    animation: false, legend: { data: [t("heartRate"), t("respiration")] },
+    xAxis: { type: "time" }, yAxis: { type: "value", min: 0 },
+    series: [{ name: t("heartRate"), type: "line", showSymbol: false, data: [] }, { name: t("respiration"), type: "line", showSymbol: false, data: [] }],
+  });
+  loadVitals();
+  setInterval(loadVitals, 5000);
+}
+})();
