@@ -7,21 +7,23 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
 {
     public async Task<StoredUser?> FindAsync(string username, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT username, password_hash, role FROM users WHERE username = @name");
+        await using var command = dataSource.CreateCommand("SELECT username, password_hash, role, household_id FROM users WHERE username = @name");
         command.Parameters.AddWithValue("name", username);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredUser(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+        return await reader.ReadAsync(cancellationToken) ? new StoredUser(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)) : null;
     }
 
-    /// <summary>Creates the user; false when the name is taken.</summary>
-    public async Task<bool> CreateAsync(string username, string passwordHash, string role, CancellationToken cancellationToken)
+    /// <summary>Creates the user; false when the name is taken. A relative names their household.</summary>
+    public async Task<bool> CreateAsync(string username, string passwordHash, string role, string? householdId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO users (username, password_hash, role) VALUES (@name, @hash, @role) ON CONFLICT (username) DO NOTHING
+            INSERT INTO users (username, password_hash, role, household_id) VALUES (@name, @hash, @role, @household)
+            ON CONFLICT (username) DO NOTHING
             """);
         command.Parameters.AddWithValue("name", username);
         command.Parameters.AddWithValue("hash", passwordHash);
         command.Parameters.AddWithValue("role", role);
+        command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -32,4 +34,5 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
     }
 }
 
-public sealed record StoredUser(string Username, string PasswordHash, string Role);
+/// <summary>A user as stored; <paramref name="HouseholdId"/> only for a relative.</summary>
+public sealed record StoredUser(string Username, string PasswordHash, string Role, string? HouseholdId = null);

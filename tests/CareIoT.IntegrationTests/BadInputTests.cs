@@ -29,7 +29,11 @@ public sealed class BadInputTests(CareIoTHostFixture host)
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var unknown = $"ghost-{Guid.NewGuid():N}"[..24];
 
-        var letter = await PublishAndFindDeadLetterAsync(api, DeviceTopics.Events(unknown), TestPaths.Example("call-button-press.json"));
+        // A fresh time, so the press is judged on its device and not on the example file's age.
+        var press = System.Text.Json.Nodes.JsonNode.Parse(TestPaths.Example("call-button-press.json"))!.AsObject();
+        press["ts"] = DateTimeOffset.UtcNow.ToString("O");
+
+        var letter = await PublishAndFindDeadLetterAsync(api, DeviceTopics.Events(unknown), press.ToJsonString());
 
         Assert.Equal("UnknownDevice", letter.Reason);
         Assert.Equal(unknown, letter.DeviceId);

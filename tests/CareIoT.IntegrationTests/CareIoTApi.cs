@@ -18,10 +18,10 @@ public sealed class CareIoTApi : IDisposable
     public HttpClient Http => _http;
 
     /// <summary>Creates a user with this role (as the admin) and returns an API signed in as them.</summary>
-    public async Task<CareIoTApi> AsNewUserAsync(string username, string role)
+    public async Task<CareIoTApi> AsNewUserAsync(string username, string role, string? householdId = null)
     {
         var password = $"pw-{Guid.NewGuid():N}";
-        (await _http.PostAsJsonAsync("api/users", new { username, password, role })).EnsureSuccessStatusCode();
+        (await _http.PostAsJsonAsync("api/users", new { username, password, role, householdId })).EnsureSuccessStatusCode();
         return new CareIoTApi(_http.BaseAddress!, username, password);
     }
 
@@ -130,3 +130,5 @@ public sealed record ResponseTimesDto(
     double? ResolveP50Seconds, double? ResolveP90Seconds);
 
 public sealed record AlertHistoryDto(AlertDto Alert, AlertEventDto[] Events);
+
+public sealed record SiteDeviceDto(string DeviceId, string Kind, string? GatewayId, DeviceHealthDto Health);

@@ -19,20 +19,24 @@ public sealed class EndpointPolicyTests(CareIoTHostFixture host, ITestOutputHelp
         ["dispatch"] = ["dispatcher", "supervisor", "admin"],
         ["install"] = ["installer", "supervisor", "admin"],
         ["administer"] = ["admin"],
-        ["(signed in)"] = ["dispatcher", "supervisor", "installer", "inspector", "admin"],
+
+        // A relative passes only for their own household, never for the made-up id this test uses.
+        ["see-household"] = ["dispatcher", "supervisor", "inspector", "admin"],
+        ["(signed in)"] = ["dispatcher", "supervisor", "installer", "inspector", "admin", "relative"],
     };
 
-    private static readonly string[] AllRoles = ["dispatcher", "supervisor", "installer", "inspector", "admin"];
+    private static readonly string[] AllRoles = ["dispatcher", "supervisor", "installer", "inspector", "admin", "relative"];
 
     [Fact]
     public async Task EveryEndpointHasAPolicyAndEveryOtherRoleIsForbidden()
     {
         using var admin = new CareIoTApi(host.Server.BaseAddress);
         var table = (await admin.Http.GetFromJsonAsync<EndpointPolicyDto[]>("api/admin/endpoints", Json.Web))!;
+        var (household, _) = await admin.RegisterHouseholdWithCallButtonAsync();
         var users = new Dictionary<string, CareIoTApi>();
         foreach (var role in AllRoles)
         {
-            users[role] = await admin.AsNewUserAsync($"{role}-{Guid.NewGuid():N}"[..20], role);
+            users[role] = await admin.AsNewUserAsync($"{role}-{Guid.NewGuid():N}"[..20], role, role == "relative" ? household : null);
         }
 
         var checkedCalls = 0;

@@ -7,17 +7,19 @@ public static class SiteEndpoints
     /// <summary>Live state of a household or bed, read from its grain.</summary>
     public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapGroup("/api/sites").RequireAuthorization(Auth.Policies.Watch);
-        sites.MapGet("/households/{householdId}", async (string householdId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
+        var households = app.MapGroup("/api/sites/households").RequireAuthorization(Auth.Policies.SeeHousehold);
+        households.MapGet("/{householdId}", async (string householdId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
             await registry.GetHouseholdAsync(householdId, ct) is { } household ? Results.Ok(household) : Results.NotFound());
+        households.MapGet("/{householdId}/devices", (string householdId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
+            DevicesAsync(new SiteRef(SiteKind.Household, householdId), registry, grains, ct));
+        households.MapGet("/{householdId}/alerts", (string householdId, IGrainFactory grains) =>
+            grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
+
+        var sites = app.MapGroup("/api/sites").RequireAuthorization(Auth.Policies.Watch);
         sites.MapGet("/beds/{bedId}", async (string bedId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
             await registry.GetBedAsync(bedId, ct) is { } bed ? Results.Ok(bed) : Results.NotFound());
-        sites.MapGet("/households/{householdId}/devices", (string householdId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
-            DevicesAsync(new SiteRef(SiteKind.Household, householdId), registry, grains, ct));
         sites.MapGet("/beds/{bedId}/devices", (string bedId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
             DevicesAsync(new SiteRef(SiteKind.Bed, bedId), registry, grains, ct));
-        sites.MapGet("/households/{householdId}/alerts", (string householdId, IGrainFactory grains) =>
-            grains.GetGrain<IHouseholdGrain>(householdId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/alerts", (string bedId, IGrainFactory grains) =>
             grains.GetGrain<IBedGrain>(bedId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/vitals", async (string bedId, IGrainFactory grains) =>

@@ -8,7 +8,8 @@ namespace CareIoT.Server.Auth;
 
 public sealed record LoginRequest(string Username, string Password);
 
-public sealed record NewUserRequest(string Username, string Password, string Role);
+/// <summary>A new user; a relative names the one household they may see.</summary>
+public sealed record NewUserRequest(string Username, string Password, string Role, string? HouseholdId = null);
 
 public static class AuthEndpoints
 {
@@ -26,11 +27,15 @@ public static class AuthEndpoints
                 return Results.Problem("wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
-                CookieAuthenticationDefaults.AuthenticationScheme);
+            List<Claim> claims = [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)];
+            if (user.HouseholdId is not null)
+            {
+                claims.Add(new Claim(HouseholdAccessHandler.HouseholdClaim, user.HouseholdId));
+            }
+
+            var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            return Results.Ok(new { user.Username, user.Role });
+            return Results.Ok(new { user.Username, user.Role, user.HouseholdId });
         }).AllowAnonymous();
         auth.MapPost("/logout", async (HttpContext http) =>
         {
@@ -38,9 +43,14 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).AllowAnonymous();
         auth.MapGet("/me", (ClaimsPrincipal user) =>
-            Results.Ok(new { Username = user.Identity!.Name, Role = user.FindFirstValue(ClaimTypes.Role) })).RequireAuthorization();
+            Results.Ok(new
+            {
+                Username = user.Identity!.Name,
+                Role = user.FindFirstValue(ClaimTypes.Role),
+                HouseholdId = user.FindFirstValue(HouseholdAccessHandler.HouseholdClaim),
+            })).RequireAuthorization();
 
-        app.MapPost("/api/users", async (NewUserRequest body, PostgresUsers users, CancellationToken ct) =>
+        app.MapPost("/api/users", async (NewUserRequest body, PostgresUsers users, PostgresRegistry registry, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 64 || (body.Password?.Length ?? 0) < 10 || !Roles.All.Contains(body.Role))
             {
@@ -50,7 +60,16 @@ public static class AuthEndpoints
                 });
             }
 
-            return await users.CreateAsync(body.Username.Trim(), Hash(body.Password!), body.Role, ct)
+            var householdId = body.Role == Roles.Relative ? body.HouseholdId?.Trim() : null;
+            if (body.Role == Roles.Relative && (householdId is null || await registry.GetHouseholdAsync(householdId, ct) is null))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["householdId"] = ["a relative must name a registered household"],
+                });
+            }
+
+            return await users.CreateAsync(body.Username.Trim(), Hash(body.Password!), body.Role, householdId, ct)
                 ? Results.Created($"/api/users/{Uri.EscapeDataString(body.Username.Trim())}", new { body.Username, body.Role })
                 : Results.Conflict();
         }).RequireAuthorization(Policies.Administer);

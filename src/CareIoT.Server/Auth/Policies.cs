@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Register households, beds and devices; see ingestion's dead letters.</summary>
     public const string Install = "install";
 
+    /// <summary>
+    /// See one household's status page: everyone who may <see cref="Watch"/>, and a relative for the
+    /// household they are bound to (<see cref="HouseholdAccessHandler"/>).
+    /// </summary>
+    public const string SeeHousehold = "see-household";
+
     /// <summary>Manage users.</summary>
     public const string Administer = "administer";
 

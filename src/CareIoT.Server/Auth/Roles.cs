@@ -9,5 +9,8 @@ public static class Roles
     public const string Inspector = "inspector";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Dispatcher, Supervisor, Installer, Inspector, Admin };
+    /// <summary>A family member: sees their own elder's status page, nothing else.</summary>
+    public const string Relative = "relative";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Dispatcher, Supervisor, Installer, Inspector, Admin, Relative };
 }

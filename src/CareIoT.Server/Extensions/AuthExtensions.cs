@@ -30,7 +30,10 @@ public static class AuthExtensions
             {
                 options.AddPolicy(policy, p => p.RequireRole(roles));
             }
+
+            options.AddPolicy(Policies.SeeHousehold, p => p.AddRequirements(new HouseholdAccessRequirement()));
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HouseholdAccessHandler>();
     }
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,7 +1,7 @@
 // CareIoT dispatch console: the open-alert queue, kept in sync over SignalR, and the operator's
 // actions on the selected alert. On every (re)connect the queue is reloaded from the server, so it
 // is never silently stale.
-(() => {
+window.careiotTextsReady.then(() => {
 "use strict";
 
 const texts = window.careiotTexts;
@@ -164,10 +164,12 @@ document.addEventListener("keydown", e => {
 async function signedIn() {
   const me = await fetch("/api/auth/me");
   if (!me.ok) { location.href = "/login.html"; return; }
-  $("operator").textContent = (await me.json()).username;
+  const user = await me.json();
+  if (user.role === "relative") { location.href = `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}`; return; }
+  $("operator").textContent = user.username;
   render();
   start();
 }
 
 signedIn();
-})();
+});

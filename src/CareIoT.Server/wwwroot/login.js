@@ -1,5 +1,5 @@
 // Sign in, then go to the console.
-(() => {
+window.careiotTextsReady.then(() => {
 "use strict";
 const language = localStorage.getItem("careiot.language") || "zh-CN";
 const t = key => window.careiotTexts[language][key] ?? key;
@@ -11,6 +11,9 @@ document.getElementById("login").addEventListener("submit", async e => {
     method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ username: document.getElementById("username").value, password: document.getElementById("password").value }),
   });
-  if (response.ok) location.href = "/"; else document.getElementById("login-error").textContent = t("wrongLogin");
+  if (response.ok) {
+    const user = await response.json();
+    location.href = user.role === "relative" ? `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}` : "/";
+  } else document.getElementById("login-error").textContent = t("wrongLogin");
 });
-})();
+});

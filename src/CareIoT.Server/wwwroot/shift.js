@@ -1,5 +1,5 @@
 // The shift view: what is still open, what this shift handled, and the handover notes.
-(() => {
+window.careiotTextsReady.then(() => {
 "use strict";
 const language = localStorage.getItem("careiot.language") || "zh-CN";
 const t = key => window.careiotTexts[language][key] ?? key;
@@ -36,4 +36,4 @@ $("handover").addEventListener("submit", async e => {
   if (response.ok) { $("handover-note").value = ""; load(); }
 });
 load();
-})();
+});

@@ -1,5 +1,5 @@
 // A household's or bed's page: who and where, its devices' health, and for a bed its live vitals.
-(() => {
+window.careiotTextsReady.then(() => {
 "use strict";
 const language = localStorage.getItem("careiot.language") || "zh-CN";
 const t = key => window.careiotTexts[language][key] ?? key;
@@ -14,6 +14,7 @@ let chart = null;
 async function getJson(path) {
   const response = await fetch(path);
   if (response.status === 401) { location.href = "/login.html"; return null; }
+  if (response.status === 403) { $("forbidden").hidden = false; $("forbidden").textContent = t("forbiddenSite"); return null; }
   return response.ok ? response.json() : null;
 }
 
@@ -59,9 +60,26 @@ async function loadVitals() {
 
 document.documentElement.lang = language;
 document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+async function loadAlerts() {
+  const open = await getJson(`/api/sites/${kind}/${encodeURIComponent(id)}/alerts`) || [];
+  $("site-status").className = open.length ? "alarm" : "calm";
+  $("site-status").textContent = open.length
+    ? open.map(a => `${t(a.cause)} · ${t(a.status)} · ${new Date(a.raisedAt).toLocaleString(language)}`).join("；")
+    : t("noOpenAlerts");
+}
+
+async function showWhoIsLooking() {
+  const me = await getJson("/api/auth/me");
+  // A relative has only this page: no way back to a console they may not see.
+  if (me && me.role === "relative") $("back").hidden = true;
+}
+
+showWhoIsLooking();
 loadSite();
+loadAlerts();
 loadDevices();
 setInterval(loadDevices, 15000);
+setInterval(loadAlerts, 10000);
 if (kind === "beds") {
   $("vitals-panel").hidden = false;
   chart = echarts.init($("vitals-chart"), "dark");
@@ -73,4 +91,4 @@ if (kind === "beds") {
   loadVitals();
   setInterval(loadVitals, 5000);
 }
-})();
+});
