@@ -11,4 +11,7 @@ public static class StorageNames
     /// a new name (this is the second), and sites rebuild from the journal on their next activation.
     /// </summary>
     public const string SiteStateName = "site-v2";
+
+    /// <summary>The state name of the wall rotation's settings and pins.</summary>
+    public const string RotationStateName = "rotation-v1";
 }

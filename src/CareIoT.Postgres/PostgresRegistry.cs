@@ -28,11 +28,15 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
     public async Task UpsertHouseholdAsync(HouseholdDetails household, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO households (household_id, elder_name, address, birth_year, medical_notes, emergency_contacts)
-            VALUES (@id, @name, @address, @birthYear, @notes, @contacts::jsonb)
+            INSERT INTO households (household_id, elder_name, address, birth_year, medical_notes, emergency_contacts, community, latitude, longitude)
+            VALUES (@id, @name, @address, @birthYear, @notes, @contacts::jsonb, @community, @latitude, @longitude)
             ON CONFLICT (household_id) DO UPDATE SET elder_name = excluded.elder_name, address = excluded.address,
-                birth_year = excluded.birth_year, medical_notes = excluded.medical_notes, emergency_contacts = excluded.emergency_contacts
+                birth_year = excluded.birth_year, medical_notes = excluded.medical_notes, emergency_contacts = excluded.emergency_contacts,
+                community = excluded.community, latitude = excluded.latitude, longitude = excluded.longitude
             """);
+        command.Parameters.AddWithValue("community", household.Community);
+        command.Parameters.Add(new NpgsqlParameter<double?>("latitude", household.Latitude));
+        command.Parameters.Add(new NpgsqlParameter<double?>("longitude", household.Longitude));
         command.Parameters.AddWithValue("id", household.HouseholdId);
         command.Parameters.AddWithValue("name", household.ElderName);
         command.Parameters.AddWithValue("address", household.Address);
@@ -45,7 +49,8 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
     public async Task<HouseholdDetails?> GetHouseholdAsync(string householdId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT elder_name, address, birth_year, medical_notes, emergency_contacts::text FROM households WHERE household_id = @id
+            SELECT elder_name, address, birth_year, medical_notes, emergency_contacts::text, community, latitude, longitude
+            FROM households WHERE household_id = @id
             """);
         command.Parameters.AddWithValue("id", householdId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -56,7 +61,8 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
 
         var contacts = System.Text.Json.JsonSerializer.Deserialize<List<EmergencyContact>>(reader.GetString(4), ContactJson) ?? [];
         return new HouseholdDetails(householdId, reader.GetString(0), reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetString(3), contacts);
+            reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetString(3), contacts,
+            reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetDouble(7));
     }
 
     /// <summary>The devices bound to a site, by id.</summary>
@@ -93,12 +99,14 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
 
     private static readonly System.Text.Json.JsonSerializerOptions ContactJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    public async Task UpsertBedAsync(string bedId, string room, string label, CancellationToken cancellationToken)
+    /// <summary>Creates or updates a bed; a facility that does not exist is a foreign-key violation.</summary>
+    public async Task UpsertBedAsync(string bedId, string room, string label, string? facilityId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO beds (bed_id, room, label) VALUES (@id, @room, @label)
-            ON CONFLICT (bed_id) DO UPDATE SET room = excluded.room, label = excluded.label
+            INSERT INTO beds (bed_id, room, label, facility_id) VALUES (@id, @room, @label, @facility)
+            ON CONFLICT (bed_id) DO UPDATE SET room = excluded.room, label = excluded.label, facility_id = excluded.facility_id
             """);
+        command.Parameters.Add(new NpgsqlParameter<string?>("facility", facilityId));
         command.Parameters.AddWithValue("id", bedId);
         command.Parameters.AddWithValue("room", room);
         command.Parameters.AddWithValue("label", label);

@@ -16,6 +16,7 @@ try
     builder.AddCareIotSilo();
     builder.AddCareIotIngestion();
     builder.AddCareIotDispatch();
+    builder.AddCareIotWall();
     builder.AddCareIotHealthChecks();
 
     var app = builder.Build();
@@ -26,12 +27,14 @@ try
     app.UseAuthorization();
     app.MapHealthChecks("/health");
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
+    app.MapHub<CareIoT.Server.Wall.WallHub>(CareIoT.Server.Wall.WallHub.Path).RequireAuthorization(Policies.Watch);
     app.MapAuthEndpoints();
     app.MapEndpointPolicyEndpoints();
     app.MapAlertEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();
+    app.MapWallEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
 

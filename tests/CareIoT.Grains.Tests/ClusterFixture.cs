@@ -21,6 +21,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public DictionaryDeviceRegistry Registry { get; } = new();
 
+    public Rotation.InMemoryCoverageLog CoverageLog { get; } = new();
+
+    public Rotation.RecordingWallNotifier WallNotifier { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("The cluster is not deployed.");
 
     public async Task InitializeAsync()
@@ -47,6 +51,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IAlertJournal>(Journal);
             host.Services.AddSingleton<IAlertNotifier>(Notifier);
             host.Services.AddSingleton<IDeviceRegistry>(Registry);
+            host.Services.AddSingleton<Contracts.Rotation.ICoverageLog>(CoverageLog);
+            host.Services.AddSingleton<Contracts.Rotation.IWallNotifier>(WallNotifier);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

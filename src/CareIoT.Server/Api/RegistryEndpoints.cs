@@ -11,19 +11,21 @@ public static class RegistryEndpoints
     public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
     {
         var registry = app.MapGroup("/api/registry").RequireAuthorization(Auth.Policies.Install);
-        registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, CancellationToken ct) =>
+        registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, Wall.RotationSiteSync wall, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName) || body.ElderName.Length > 100
-                || body.BirthYear is < 1900 or > 2100 || body.MedicalNotes?.Length > 2000 || body.Contacts?.Count > 10)
+                || body.BirthYear is < 1900 or > 2100 || body.MedicalNotes?.Length > 2000 || body.Contacts?.Count > 10
+                || body.Community?.Length > 100 || !Coordinates.AreValid(body.Latitude, body.Longitude))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName 1-100 characters; birthYear 1900-2100; notes at most 2000; at most 10 contacts"],
+                    ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName 1-100 characters; birthYear 1900-2100; notes at most 2000; at most 10 contacts; community at most 100; latitude and longitude both or neither, in range"],
                 });
             }
 
             await store.UpsertHouseholdAsync(new HouseholdDetails(householdId, body.ElderName.Trim(), body.Address ?? "", body.BirthYear,
-                body.MedicalNotes ?? "", body.Contacts ?? []), ct);
+                body.MedicalNotes ?? "", body.Contacts ?? [], body.Community?.Trim() ?? "", body.Latitude, body.Longitude), ct);
+            wall.Poke();
             return Results.NoContent();
         });
         registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, PostgresRegistry store, CancellationToken ct) =>
@@ -33,7 +35,30 @@ public static class RegistryEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["bed"] = ["id must be 1-64 of A-Z a-z 0-9 - _"] });
             }
 
-            await store.UpsertBedAsync(bedId, body.Room ?? "", body.Label ?? "", ct);
+            try
+            {
+                await store.UpsertBedAsync(bedId, body.Room ?? "", body.Label ?? "", body.FacilityId, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["facilityId"] = [$"facility {body.FacilityId} is not registered"] });
+            }
+
+            return Results.NoContent();
+        });
+        registry.MapPut("/facilities/{facilityId}", async (string facilityId, FacilityRequest body, PostgresPlaces places, Wall.RotationSiteSync wall, CancellationToken ct) =>
+        {
+            if (!DeviceTopics.IsValidDeviceId(facilityId) || string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200
+                || !Coordinates.AreValid(body.Latitude, body.Longitude))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["facility"] = ["id must be 1-64 of A-Z a-z 0-9 - _; name 1-200 characters; latitude and longitude both or neither, in range"],
+                });
+            }
+
+            await places.UpsertFacilityAsync(new FacilityDetails(facilityId, body.Name.Trim(), body.Address ?? "", body.Latitude, body.Longitude), ct);
+            wall.Poke();
             return Results.NoContent();
         });
         registry.MapPut("/devices/{deviceId}", PutDevice);

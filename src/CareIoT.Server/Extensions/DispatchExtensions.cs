@@ -12,7 +12,9 @@ public static class DispatchExtensions
         builder.Services.AddSignalR()
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddSingleton<IAlertNotifier, SignalRAlertNotifier>();
+        // Consoles first; the wall hears of critical alerts through the same port, after them.
+        builder.Services.AddSingleton<SignalRAlertNotifier>();
+        builder.Services.AddSingleton<IAlertNotifier, CareIoT.Server.Wall.WallAlarmForwarder>();
         builder.Services.AddHostedService<OpenAlertRecovery>();
     }
 }

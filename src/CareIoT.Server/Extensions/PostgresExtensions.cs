@@ -25,5 +25,8 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
         builder.Services.AddSingleton<PostgresAlertQueries>();
         builder.Services.AddSingleton<PostgresShifts>();
+        builder.Services.AddSingleton<PostgresPlaces>();
+        builder.Services.AddSingleton<PostgresCoverageLog>();
+        builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());
     }
 }

@@ -1,0 +1,84 @@
+using CareIoT.Contracts;
+using CareIoT.Contracts.Rotation;
+using CareIoT.Grains.Rotation;
+using CareIoT.Postgres;
+using CareIoT.Server.Wall;
+
+namespace CareIoT.Server.Api;
+
+public static class WallEndpoints
+{
+    /// <summary>The wall's tiles and map, the rotation's settings, and its coverage for inspectors.</summary>
+    public static void MapWallEndpoints(this IEndpointRouteBuilder app)
+    {
+        var wall = app.MapGroup("/api/wall").RequireAuthorization(Auth.Policies.Watch);
+        wall.MapGet("/sites", (PostgresPlaces places, CancellationToken ct) => places.WallSitesAsync(ct));
+        wall.MapGet("/view", (IGrainFactory grains) => Rotation(grains).GetView());
+        wall.MapGet("/tiles", (string? keys, WallTileReader reader, CancellationToken ct) =>
+            reader.ReadAsync([.. (keys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(64)], ct));
+        wall.MapGet("/map", MapAsync);
+
+        var rotation = app.MapGroup("/api/rotation").RequireAuthorization(Auth.Policies.Watch);
+        rotation.MapGet("/settings", (IGrainFactory grains) => Rotation(grains).GetSettings());
+        rotation.MapPut("/settings", async (RotationSettingsRequest body, IGrainFactory grains) =>
+        {
+            var settings = new RotationSettings(TimeSpan.FromSeconds(body.DwellSeconds), body.SitesPerPage, TimeSpan.FromMinutes(body.MaxGapMinutes), body.Order);
+            if (settings.Problems() is { Count: > 0 } problems)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["settings"] = [.. problems] });
+            }
+
+            await Rotation(grains).Configure(settings);
+            return Results.NoContent();
+        }).RequireAuthorization(Auth.Policies.Dispatch);
+        rotation.MapGet("/coverage", async (DateTimeOffset? from, DateTimeOffset? to, PostgresCoverageLog log, PostgresPlaces places, TimeProvider time, CancellationToken ct) =>
+        {
+            var (start, end) = Period(from, to, time);
+            var entries = await log.EntriesAsync(start, end, ct);
+            var sites = (await places.WallSitesAsync(ct)).Select(s => s.Key).Concat(entries.Select(e => e.SiteKey));
+            return new CoverageReport(start, end, CoverageStatistics.Compute(sites, entries, start, end));
+        });
+        rotation.MapGet("/notices", async (DateTimeOffset? from, DateTimeOffset? to, PostgresCoverageLog log, TimeProvider time, CancellationToken ct) =>
+        {
+            var (start, end) = Period(from, to, time);
+            return await log.NoticesAsync(start, end, ct);
+        });
+    }
+
+    private static IRotationGrain Rotation(IGrainFactory grains) => grains.GetGrain<IRotationGrain>(IRotationGrain.Centre);
+
+    /// <summary>The last 24 hours unless told otherwise.</summary>
+    private static (DateTimeOffset From, DateTimeOffset To) Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider time)
+    {
+        var end = to ?? time.GetUtcNow();
+        return (from ?? end.AddDays(-1), end);
+    }
+
+    /// <summary>Facilities and households by their coordinates, each with its open alerts' worst priority.</summary>
+    private static async Task<IReadOnlyList<MapPoint>> MapAsync(PostgresPlaces places, IAlertJournal journal, WallSiteLookup lookup, CancellationToken ct)
+    {
+        var open = await journal.GetOpenAsync(ct);
+        var byWallSite = new Dictionary<string, List<AlertSnapshot>>(StringComparer.Ordinal);
+        foreach (var alert in open.Where(a => a.Site.Kind == SiteKind.Bed))
+        {
+            if (await lookup.WallSiteOfAsync(alert.Site, ct) is { } key)
+            {
+                (byWallSite.TryGetValue(key, out var list) ? list : byWallSite[key] = []).Add(alert);
+            }
+        }
+
+        var byHousehold = open.Where(a => a.Site.Kind == SiteKind.Household).ToLookup(a => a.Site.Id, StringComparer.Ordinal);
+        return [.. (await places.MapPlacesAsync(ct)).Select(p =>
+        {
+            var alerts = p.Kind == "Facility" ? byWallSite.GetValueOrDefault(p.WallSiteKey) ?? [] : byHousehold[p.Id].ToList();
+            return new MapPoint(p.Kind, p.Id, p.Name, p.Latitude, p.Longitude, p.WallSiteKey, alerts.Count,
+                alerts.Count == 0 ? null : alerts.Min(a => a.Priority));
+        })];
+    }
+}
+
+public sealed record RotationSettingsRequest(double DwellSeconds, int SitesPerPage, double MaxGapMinutes, IReadOnlyList<string>? Order = null);
+
+public sealed record CoverageReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SiteCoverage> Sites);
+
+public sealed record MapPoint(string Kind, string Id, string Name, double Latitude, double Longitude, string WallSiteKey, int OpenAlerts, AlertPriority? WorstPriority);
