@@ -39,6 +39,7 @@ public sealed partial class ConsoleStringsTests
     [GeneratedRegex("data-text=\"(?<key>[^\"]+)\"")]
     private static partial Regex DataText();
 
-    [GeneratedRegex("\\bt\\(\"(?<key>[^\"]+)\"\\)")]
+    // t("key"), and the wall's fact(dl, "key", …) which looks its key up itself.
+    [GeneratedRegex("(\\bt\\(|\\bfact\\(dl, )\"(?<key>[^\"]+)\"")]
     private static partial Regex TCall();
 }
