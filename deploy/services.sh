@@ -7,11 +7,11 @@
 #   deploy/services.sh stop [NAME...]    stop those this project started (never anything else)
 #   deploy/services.sh status
 #
-# NAME is one of: mosquitto redis postgres influxdb. Default: mosquitto redis postgres.
+# NAME is one of: mosquitto redis postgres influxdb. Default: all four.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DEFAULT_SERVICES=(mosquitto redis postgres)
+DEFAULT_SERVICES=(mosquitto redis postgres influxdb)
 mkdir -p "$RUN_DIR"
 
 # --- Mosquitto ---------------------------------------------------------------------------------

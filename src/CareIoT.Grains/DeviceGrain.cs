@@ -12,6 +12,7 @@ namespace CareIoT.Grains;
 public sealed class DeviceGrain(
     IDeviceRegistry registry,
     IOptions<SupervisionOptions> supervision,
+    ITelemetryRecorder telemetry,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain, IRemindable
 {
@@ -54,8 +55,10 @@ public sealed class DeviceGrain(
             next.LastSeen = message.ReceivedAt;
         }
 
+        telemetry.DeviceMessage(binding, message);
         if (next.Online != _condition.Online)
         {
+            telemetry.DeviceOnline(binding, next.Online, message.ReceivedAt);
             logger.LogInformation("Device {DeviceId} is {State}", message.DeviceId, next.Online ? "back online" : "offline");
         }
 
@@ -103,6 +106,7 @@ public sealed class DeviceGrain(
         logger.LogWarning("Device {DeviceId} silent since {LastSeen} (threshold {OfflineAfter}): offline", binding.DeviceId, _condition.LastSeen, offlineAfter);
         await GrainFactory.Site(binding.Site).Handle([new DeviceEvent(DeviceEventKind.WentOffline, binding.DeviceId, sourceKey, now)], binding);
         _condition.Online = false;
+        telemetry.DeviceOnline(binding, false, now);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

@@ -13,6 +13,7 @@ try
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();
     builder.AddCareIotAuth();
+    builder.AddCareIotTelemetry();
     builder.AddCareIotSilo();
     builder.AddCareIotIngestion();
     builder.AddCareIotDispatch();

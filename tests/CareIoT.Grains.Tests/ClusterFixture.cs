@@ -21,6 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public DictionaryDeviceRegistry Registry { get; } = new();
 
+    public RecordingTelemetry Telemetry { get; } = new();
+
     public Rotation.InMemoryCoverageLog CoverageLog { get; } = new();
 
     public Rotation.RecordingWallNotifier WallNotifier { get; } = new();
@@ -51,6 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IAlertJournal>(Journal);
             host.Services.AddSingleton<IAlertNotifier>(Notifier);
             host.Services.AddSingleton<IDeviceRegistry>(Registry);
+            host.Services.AddSingleton<ITelemetryRecorder>(Telemetry);
             host.Services.AddSingleton<Contracts.Rotation.ICoverageLog>(CoverageLog);
             host.Services.AddSingleton<Contracts.Rotation.IWallNotifier>(WallNotifier);
         });

@@ -39,6 +39,9 @@ public class CareIoTHostFixture : IAsyncLifetime
             ["Mqtt__ClientId"] = $"careiot-it-{id}",
             ["Mqtt__SessionExpirySeconds"] = "600",
             ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
+            ["Influx__Url"] = Services.InfluxUrl,
+            ["Influx__Database"] = $"it_{id}",
+            ["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}", "influx-spool"),
             ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
         };
         Configure(environment);

@@ -26,6 +26,7 @@ public sealed class ServicesFixture : IDisposable
         var strings = runtime.RootElement.GetProperty("ConnectionStrings");
         PostgresConnectionString = strings.GetProperty("Postgres").GetString()!;
         RedisConnectionString = strings.GetProperty("Redis").GetString()!;
+        InfluxUrl = runtime.RootElement.GetProperty("Influx").GetProperty("Url").GetString()!;
         var mqtt = runtime.RootElement.GetProperty("Mqtt");
         MqttHost = mqtt.GetProperty("Host").GetString()!;
         MqttPort = mqtt.GetProperty("Port").GetInt32();
@@ -34,6 +35,8 @@ public sealed class ServicesFixture : IDisposable
     }
 
     public string MqttIngestUsername { get; }
+
+    public string InfluxUrl { get; }
 
     public string MqttIngestPassword { get; }
 

@@ -24,6 +24,8 @@ public static class SiteEndpoints
             grains.GetGrain<IBedGrain>(bedId).GetOpenAlerts());
         sites.MapGet("/beds/{bedId}/vitals", async (string bedId, IGrainFactory grains) =>
             await grains.GetGrain<IBedGrain>(bedId).GetVitals() is { } vitals ? Results.Ok(vitals) : Results.NoContent());
+        sites.MapGet("/beds/{bedId}/vitals/history", async (string bedId, int? hours, Telemetry.VitalsHistory history, CancellationToken ct) =>
+            await history.ReadAsync(bedId, Math.Clamp(hours ?? 24, 1, 24 * 31), ct));
         app.MapGet("/api/devices/{deviceId}/health", (string deviceId, IGrainFactory grains) =>
             grains.GetGrain<IDeviceGrain>(deviceId).GetHealth()).RequireAuthorization(Auth.Policies.Watch);
     }

@@ -60,6 +60,17 @@ async function loadVitals() {
 
 document.documentElement.lang = language;
 document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+// The last 24 h from the telemetry store (5-minute means), then live readings on top.
+async function loadHistory() {
+  const history = await getJson(`/api/sites/beds/${encodeURIComponent(id)}/vitals/history?hours=24`) || [];
+  for (const p of history) {
+    const at = new Date(p.at);
+    if (p.heartRate != null) points.hr.push([at, p.heartRate]);
+    if (p.respiration != null) points.rr.push([at, p.respiration]);
+  }
+  chart.setOption({ series: [{ data: points.hr }, { data: points.rr }] });
+}
+
 async function loadAlerts() {
   const open = await getJson(`/api/sites/${kind}/${encodeURIComponent(id)}/alerts`) || [];
   $("site-status").className = open.length ? "alarm" : "calm";
@@ -88,7 +99,7 @@ if (kind === "beds") {
     xAxis: { type: "time" }, yAxis: { type: "value", min: 0 },
     series: [{ name: t("heartRate"), type: "line", showSymbol: false, data: [] }, { name: t("respiration"), type: "line", showSymbol: false, data: [] }],
   });
-  loadVitals();
+  loadHistory().then(loadVitals);
   setInterval(loadVitals, 5000);
 }
 });
