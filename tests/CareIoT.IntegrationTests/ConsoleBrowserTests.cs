@@ -123,12 +123,6 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "bed-page.png") });
     }
 
-    private async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.GotoAsync(new Uri(host.Server.BaseAddress, "login.html").ToString());
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#operator")).ToHaveTextAsync(username, new() { Timeout = Patience });
-    }
+    private Task SignInAsync(IPage page, string username, string password) =>
+        BrowserSignIn.ToConsoleAsync(page, host.Server.BaseAddress, username, password);
 }

@@ -57,10 +57,7 @@ public sealed class RelativeAccessTests(CareIoTHostFixture host)
 
         await using var chromium = await SystemChromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
-        await page.GotoAsync(new Uri(host.Server.BaseAddress, "login.html").ToString());
-        await page.FillAsync("#username", name);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
+        await BrowserSignIn.SubmitAsync(page, host.Server.BaseAddress, name, password);
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"site\\.html\\?kind=household&id={own}$"), new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("李桂兰", new() { Timeout = Patience });

@@ -84,9 +84,19 @@ public sealed class WallTests(CareIoTHostFixture host, ITestOutputHelper output)
             await Eventually.TrueAsync(async () => (await ViewAsync(api)).OnScreen.Contains($"facility:{facility}"), TimeSpan.FromSeconds(20));
             Assert.True(await CoverageOfAsync(api, facility, started) is { Count: 0 }, "nobody watched yet, so nothing is coverage");
 
+            // Watch until the server has turned the page twice (pushed to this screen), then leave.
+            var turns = 0;
+            var twoTurns = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await using (var screen = await WallScreenAsync(api.Cookies))
             {
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                screen.On<WallViewDto>("ViewChanged", _ =>
+                {
+                    if (Interlocked.Increment(ref turns) >= 2)
+                    {
+                        twoTurns.TrySetResult();
+                    }
+                });
+                await twoTurns.Task.WaitAsync(TimeSpan.FromSeconds(20));
             }
 
             var coverage = await Eventually.ValueAsync(async () => await CoverageOfAsync(api, facility, started) is { Count: > 0 } c ? c : null, TimeSpan.FromSeconds(10), "coverage");
@@ -158,11 +168,7 @@ public sealed class WallTests(CareIoTHostFixture host, ITestOutputHelper output)
         var name = $"墙-{Guid.NewGuid():N}"[..10];
         var password = $"pw-{Guid.NewGuid():N}";
         (await admin.Http.PostAsJsonAsync("api/users", new { username = name, password, role })).EnsureSuccessStatusCode();
-        await page.GotoAsync(new Uri(host.Server.BaseAddress, "login.html").ToString());
-        await page.FillAsync("#username", name);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#operator")).ToHaveTextAsync(name, new() { Timeout = Patience });
+        await BrowserSignIn.ToConsoleAsync(page, host.Server.BaseAddress, name, password);
     }
 }
 

@@ -45,7 +45,8 @@ public sealed class InfluxRestartBackfillTests(InfluxFixture influx)
         var produced = 0;
         var producer = Task.Run(async () =>
         {
-            // About 20,000 points a second, in bursts, until told to stop.
+            // About 20,000 points a second, in bursts of 100 every 5 ms, until told to stop: a traffic rate, not a wait.
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
             while (!stop.IsCancellationRequested)
             {
                 for (var i = 0; i < 100; i++)
@@ -54,7 +55,7 @@ public sealed class InfluxRestartBackfillTests(InfluxFixture influx)
                     produced++;
                 }
 
-                await Task.Delay(5);
+                await pace.WaitForNextTickAsync();
             }
         });
 
@@ -92,11 +93,13 @@ public sealed class InfluxRestartBackfillTests(InfluxFixture influx)
 
     private static async Task Until(Func<bool> condition)
     {
+        // The writer's counters have no change event: poll them every 20 ms up to the patience.
         var deadline = DateTime.UtcNow + Patience;
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
-            await Task.Delay(20);
+            await poll.WaitForNextTickAsync();
         }
     }
 
