@@ -10,6 +10,10 @@ public interface ITelemetryRecorder
     /// <summary>An accepted message of a bound device.</summary>
     void DeviceMessage(DeviceBinding binding, DeviceMessage message);
 
-    /// <summary>The device went online or offline at this time.</summary>
-    void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at);
+    /// <summary>
+    /// The device went online or offline at this time; <paramref name="cause"/> is the message type
+    /// that did it (e.g. <c>Offline</c> for the last will, <c>Heartbeat</c>) or <c>Silent</c> when
+    /// supervision found it quiet for too long. Uptime reports are computed from these transitions.
+    /// </summary>
+    void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at, string cause);
 }

@@ -18,6 +18,9 @@ public sealed class DeviceGrain(
 {
     private const string SupervisionReminder = "supervision";
 
+    /// <summary>The cause recorded when supervision, not the device, ends its online time.</summary>
+    public const string SilentCause = "Silent";
+
     // An unknown id is looked up again at most this often, so a misconfigured device cannot hammer the registry.
     private static readonly TimeSpan UnknownRecheck = TimeSpan.FromSeconds(30);
 
@@ -58,7 +61,7 @@ public sealed class DeviceGrain(
         telemetry.DeviceMessage(binding, message);
         if (next.Online != _condition.Online)
         {
-            telemetry.DeviceOnline(binding, next.Online, message.ReceivedAt);
+            telemetry.DeviceOnline(binding, next.Online, message.ReceivedAt, message.Type.ToString());
             logger.LogInformation("Device {DeviceId} is {State}", message.DeviceId, next.Online ? "back online" : "offline");
         }
 
@@ -106,7 +109,7 @@ public sealed class DeviceGrain(
         logger.LogWarning("Device {DeviceId} silent since {LastSeen} (threshold {OfflineAfter}): offline", binding.DeviceId, _condition.LastSeen, offlineAfter);
         await GrainFactory.Site(binding.Site).Handle([new DeviceEvent(DeviceEventKind.WentOffline, binding.DeviceId, sourceKey, now)], binding);
         _condition.Online = false;
-        telemetry.DeviceOnline(binding, false, now);
+        telemetry.DeviceOnline(binding, false, now, SilentCause);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

@@ -36,6 +36,7 @@ try
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();
     app.MapWallEndpoints();
+    app.MapReportEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
 

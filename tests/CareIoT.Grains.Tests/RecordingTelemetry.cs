@@ -8,9 +8,9 @@ public sealed class RecordingTelemetry : ITelemetryRecorder
 {
     public ConcurrentQueue<DeviceMessage> Messages { get; } = new();
 
-    public ConcurrentQueue<(string DeviceId, bool Online, DateTimeOffset At)> Transitions { get; } = new();
+    public ConcurrentQueue<(string DeviceId, bool Online, DateTimeOffset At, string Cause)> Transitions { get; } = new();
 
     public void DeviceMessage(DeviceBinding binding, DeviceMessage message) => Messages.Enqueue(message);
 
-    public void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at) => Transitions.Enqueue((binding.DeviceId, online, at));
+    public void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at, string cause) => Transitions.Enqueue((binding.DeviceId, online, at, cause));
 }

@@ -29,8 +29,9 @@ public sealed class TelemetryRecordingTests(ClusterFixture cluster)
         cluster.Time.Advance(TimeSpan.FromHours(30));
         await cluster.Device(button.DeviceId).Supervise();
 
-        var (_, online, at) = Assert.Single(cluster.Telemetry.Transitions, t => t.DeviceId == button.DeviceId);
+        var (_, online, at, cause) = Assert.Single(cluster.Telemetry.Transitions, t => t.DeviceId == button.DeviceId);
         Assert.False(online);
+        Assert.Equal("Silent", cause);
         Assert.Equal(cluster.Time.GetUtcNow(), at);
     }
 }

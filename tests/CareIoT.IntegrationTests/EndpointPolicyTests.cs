@@ -19,6 +19,7 @@ public sealed class EndpointPolicyTests(CareIoTHostFixture host, ITestOutputHelp
         ["dispatch"] = ["dispatcher", "supervisor", "admin"],
         ["install"] = ["installer", "supervisor", "admin"],
         ["administer"] = ["admin"],
+        ["inspect"] = ["inspector"],
 
         // A relative passes only for their own household, never for the made-up id this test uses.
         ["see-household"] = ["dispatcher", "supervisor", "inspector", "admin"],

@@ -18,6 +18,9 @@ public static class Policies
     /// </summary>
     public const string SeeHousehold = "see-household";
 
+    /// <summary>Produce uptime reports (inspectors only: they answer for the figures).</summary>
+    public const string Inspect = "inspect";
+
     /// <summary>Manage users.</summary>
     public const string Administer = "administer";
 
@@ -26,6 +29,7 @@ public static class Policies
         [Watch] = [Roles.Dispatcher, Roles.Supervisor, Roles.Inspector, Roles.Admin],
         [Dispatch] = [Roles.Dispatcher, Roles.Supervisor, Roles.Admin],
         [Install] = [Roles.Installer, Roles.Supervisor, Roles.Admin],
+        [Inspect] = [Roles.Inspector],
         [Administer] = [Roles.Admin],
     };
 }

@@ -6,7 +6,7 @@ namespace CareIoT.Server.Extensions;
 
 public static class TelemetryExtensions
 {
-    /// <summary>Telemetry to InfluxDB (section <c>Influx</c>): writer with spool, query client, schema setup.</summary>
+    /// <summary>Telemetry to InfluxDB (section <c>Influx</c>): writer with spool, query client, schema setup; and the uptime reports built on it.</summary>
     public static void AddCareIotTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<InfluxOptions>(builder.Configuration.GetSection(InfluxOptions.Section));
@@ -16,5 +16,8 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<ITelemetryRecorder, InfluxTelemetryRecorder>();
         builder.Services.AddSingleton<VitalsHistory>();
         builder.Services.AddHostedService<InfluxSchemaSetup>();
+        builder.Services.AddSingleton<CareIoT.Postgres.PostgresReportQueries>();
+        builder.Services.AddSingleton<Reports.InfluxDeviceHistory>();
+        builder.Services.AddSingleton<Reports.UptimeReportBuilder>();
     }
 }

@@ -5,13 +5,18 @@ namespace CareIoT.Server.Telemetry;
 
 /// <summary>
 /// Device telemetry as InfluxDB points: <c>vitals</c> (heart rate, respiration, presence, movement per
-/// bed), <c>device_health</c> (battery, signal, link quality) and <c>device_state</c> (online 1/0 at
-/// each transition). The writer batches, retries and spools, so this never blocks a grain.
+/// bed), <c>device_health</c> (battery, signal, link quality), <c>heartbeat</c> (one point each) and
+/// <c>device_state</c> (online 1/0 and its cause at each transition). The writer batches, retries and spools, so this never blocks a grain.
 /// </summary>
 public sealed class InfluxTelemetryRecorder(InfluxLineWriter writer, ILogger<InfluxTelemetryRecorder> logger) : ITelemetryRecorder
 {
     public void DeviceMessage(DeviceBinding binding, DeviceMessage message)
     {
+        if (message.Type == DeviceMessageType.Heartbeat)
+        {
+            Write("heartbeat", Tags(binding), [new("n", 1L)], message.ReceivedAt);
+        }
+
         if (message.Readings is not { } r)
         {
             return;
@@ -28,8 +33,8 @@ public sealed class InfluxTelemetryRecorder(InfluxLineWriter writer, ILogger<Inf
         Write("device_health", tags, Fields(("battery", r.BatteryPercent), ("rssi", r.SignalDbm), ("link_quality", r.LinkQuality)), message.ReceivedAt);
     }
 
-    public void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at) =>
-        Write("device_state", Tags(binding), [new("online", online ? 1L : 0L)], at);
+    public void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at, string cause) =>
+        Write("device_state", Tags(binding), [new("online", online ? 1L : 0L), new("cause", cause)], at);
 
     private static KeyValuePair<string, string>[] Tags(DeviceBinding binding) =>
         [new("device", binding.DeviceId), new("kind", binding.Kind.ToString()), new("site_kind", binding.Site.Kind.ToString()), new("site", binding.Site.Id)];
