@@ -16,11 +16,16 @@ public sealed record AvailabilityRollup(
 /// <summary>A wall tile's rotation coverage in the period.</summary>
 public sealed record CoverageRow(string SiteKey, int Showings, TimeSpan OnScreen, TimeSpan LongestGap);
 
-/// <summary>The inspector's uptime report; every figure is computed from the journal and the stored transitions.</summary>
+/// <summary>
+/// The inspector's uptime report; every figure is computed from the journal and the stored
+/// transitions. Availability is observed from <see cref="From"/> to <see cref="ObservedUntil"/>
+/// (the period's end, or the time the report was made if that came first).
+/// </summary>
 public sealed record UptimeReport(
     ReportScope Scope,
     DateTimeOffset From,
     DateTimeOffset To,
+    DateTimeOffset ObservedUntil,
     AvailabilityRollup Availability,
     IReadOnlyList<DeviceAvailability> Devices,
     IReadOnlyList<Outage> Outages,

@@ -1,14 +1,18 @@
 
 namespace CareIoT.Reports;
 
-/// <summary>Builds the report from what the stores returned for the scope and period.</summary>
+/// <summary>
+/// Builds the report from what the stores returned for the scope and period. A period that reaches
+/// past <c>asOf</c> (now) is observed only until then: the future is neither online nor offline.
+/// </summary>
 public static class UptimeReportCalculator
 {
     public static UptimeReport Build(
         ReportScope scope, DateTimeOffset from, DateTimeOffset to,
-        IEnumerable<DeviceHistory> devices, IReadOnlyList<AlertTiming> alerts, IReadOnlyList<CoverageRow> coverage)
+        IEnumerable<DeviceHistory> devices, IReadOnlyList<AlertTiming> alerts, IReadOnlyList<CoverageRow> coverage, DateTimeOffset? asOf = null)
     {
-        var computed = devices.OrderBy(d => d.DeviceId, StringComparer.Ordinal).Select(d => AvailabilityCalculator.Compute(d, from, to)).ToList();
+        var until = asOf is { } now && now < to ? (now > from ? now : from) : to;
+        var computed = devices.OrderBy(d => d.DeviceId, StringComparer.Ordinal).Select(d => AvailabilityCalculator.Compute(d, from, until)).ToList();
         var outages = computed.SelectMany(c => c.Outages).OrderBy(o => o.Start).ThenBy(o => o.DeviceId, StringComparer.Ordinal).ToList();
         var ended = outages.Where(o => !o.Ongoing).ToList();
         var observed = Sum(computed.Select(c => c.Device.Observed));
@@ -20,7 +24,7 @@ public static class UptimeReportCalculator
             ended.Count == 0 ? null : Sum(ended.Select(o => o.Duration)) / ended.Count,
             expected, received, expected == 0 ? 0 : (expected - received) * 100.0 / expected);
         var byCause = alerts.GroupBy(a => a.Cause).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-        return new UptimeReport(scope, from, to, rollup, [.. computed.Select(c => c.Device)], outages, byCause, AnswerTimes.From(alerts), coverage);
+        return new UptimeReport(scope, from, to, until, rollup, [.. computed.Select(c => c.Device)], outages, byCause, AnswerTimes.From(alerts), coverage);
     }
 
     private static TimeSpan Sum(IEnumerable<TimeSpan> spans) => spans.Aggregate(TimeSpan.Zero, (a, b) => a + b);

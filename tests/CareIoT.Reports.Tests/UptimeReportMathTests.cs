@@ -92,3 +92,19 @@ public sealed class UptimeReportMathTests
         Assert.Equal(ConstructedMonth.From, Assert.Single(outages).Start);
     }
 }
+
+public sealed class ObservedUntilTests
+{
+    [Fact]
+    public void PeriodReachingIntoTheFutureIsObservedOnlyUntilNow()
+    {
+        var now = ConstructedMonth.At(31, 0).AddDays(-15); // the 16th at midnight: mt-C is just installed
+        var report = UptimeReportCalculator.Build(
+            new ReportScope("district", null), ConstructedMonth.From, ConstructedMonth.To, ConstructedMonth.Devices, [], [], now);
+
+        Assert.Equal(now, report.ObservedUntil);
+        Assert.Equal(TimeSpan.FromDays(15), report.Devices[0].Observed);
+        Assert.Equal(TimeSpan.FromHours(4), report.Devices[1].Offline);
+        Assert.Equal(TimeSpan.Zero, report.Devices[2].Observed);
+    }
+}

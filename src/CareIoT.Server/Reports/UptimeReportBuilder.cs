@@ -17,7 +17,8 @@ public sealed class UptimeReportBuilder(
     PostgresCoverageLog coverage,
     PostgresPlaces places,
     WallSiteLookup wallSites,
-    IOptions<SupervisionOptions> supervision)
+    IOptions<SupervisionOptions> supervision,
+    TimeProvider time)
 {
     public async Task<UptimeReport> BuildAsync(ReportScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class UptimeReportBuilder(
         });
         var alerts = (await queries.AlertsAsync(scope.Kind, scope.Id, from, to, cancellationToken))
             .Select(a => new AlertTiming(a.AlertId, a.Cause, a.Priority, a.RaisedAt, a.AcknowledgedAt, a.ClosedAt)).ToList();
-        return UptimeReportCalculator.Build(scope, from, to, histories, alerts, await CoverageAsync(scope, devices, from, to, cancellationToken));
+        return UptimeReportCalculator.Build(scope, from, to, histories, alerts, await CoverageAsync(scope, devices, from, to, cancellationToken), time.GetUtcNow());
     }
 
     /// <summary>The rotation coverage of the wall tiles the scope's sites belong to (all tiles for a district).</summary>
