@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): print figures and a ratio against a baseline measured in the same run.
 #   deploy/bench.sh [decode|journal|all] [--seconds N] [--writes N]
-# The journal benchmark needs PostgreSQL: started here if it is not running, and stopped after.
+#   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
+# PostgreSQL and InfluxDB are started here if they are not running, and stopped after.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "$REPO/deploy/install.sh"
-started="$("$REPO/deploy/services.sh" start postgres | awk '/^STARTED/ {print $2}' | xargs)"
+started="$("$REPO/deploy/services.sh" start postgres influxdb | awk '/^STARTED/ {print $2}' | xargs)"
 cleanup() {
   # shellcheck disable=SC2086
   [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started
 }
 trap cleanup EXIT
+if [ "${1:-}" = "influx" ]; then
+  shift
+  dotnet build "$REPO/tests/CareIoT.Telemetry.Benchmarks" -c Release -nologo -v quiet > /dev/null
+  dotnet "$REPO/tests/CareIoT.Telemetry.Benchmarks/bin/Release/net10.0/CareIoT.Telemetry.Benchmarks.dll" "$@"
+  exit
+fi
 dotnet build "$REPO/tests/CareIoT.Benchmarks" -c Release -nologo -v quiet > /dev/null
 dotnet "$REPO/tests/CareIoT.Benchmarks/bin/Release/net10.0/CareIoT.Benchmarks.dll" "$@"
