@@ -21,4 +21,13 @@ public interface ISiteGrain : IAddressable
 
     /// <summary>An operator closed one of this site's alerts: the next occurrence raises a new one.</summary>
     Task AlertClosed(AlertSnapshot alert);
+
+    /// <summary>Puts the site in test mode for this long (capped at <see cref="WalkTest.MaxLength"/>), replacing a running test.</summary>
+    Task<WalkTest> StartWalkTest(string installer, TimeSpan length);
+
+    /// <summary>The running walk test, or null when none is running (an expired one is not running).</summary>
+    Task<WalkTest?> GetWalkTest();
+
+    /// <summary>Ends the running test and records it as completed; null when none was running.</summary>
+    Task<InstallationRecord?> FinishWalkTest(string installer);
 }

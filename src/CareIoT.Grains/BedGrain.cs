@@ -9,9 +9,10 @@ public sealed class BedGrain(
     [PersistentState(StorageNames.SiteStateName, StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
+    IInstallationLog installations,
     TimeProvider time,
     ILogger<BedGrain> logger)
-    : SiteGrain(state, journal, notifier, time, logger), IBedGrain
+    : SiteGrain(state, journal, notifier, installations, time, logger), IBedGrain
 {
     private BedVitals? _vitals;
     private BedMonitor? _monitor;

@@ -9,9 +9,10 @@ public sealed class HouseholdGrain(
     [PersistentState(StorageNames.SiteStateName, StorageNames.Sites)] IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
+    IInstallationLog installations,
     TimeProvider time,
     ILogger<HouseholdGrain> logger)
-    : SiteGrain(state, journal, notifier, time, logger), IHouseholdGrain
+    : SiteGrain(state, journal, notifier, installations, time, logger), IHouseholdGrain
 {
     private static readonly TimeSpan KeepSignOfLifeEvery = TimeSpan.FromMinutes(10);
 

@@ -21,4 +21,8 @@ public sealed class SiteState
     /// <summary>The last sign of life, kept at most every few minutes (not per reading).</summary>
     [Id(3)]
     public DateTimeOffset? LastSignOfLife { get; set; }
+
+    /// <summary>The walk test, while one is running or until its expiry is recorded.</summary>
+    [Id(4)]
+    public WalkTest? WalkTest { get; set; }
 }

@@ -23,6 +23,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RecordingTelemetry Telemetry { get; } = new();
 
+    public RecordingInstallationLog Installations { get; } = new();
+
     public Rotation.InMemoryCoverageLog CoverageLog { get; } = new();
 
     public Rotation.RecordingWallNotifier WallNotifier { get; } = new();
@@ -54,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IAlertNotifier>(Notifier);
             host.Services.AddSingleton<IDeviceRegistry>(Registry);
             host.Services.AddSingleton<ITelemetryRecorder>(Telemetry);
+            host.Services.AddSingleton<IInstallationLog>(Installations);
             host.Services.AddSingleton<Contracts.Rotation.ICoverageLog>(CoverageLog);
             host.Services.AddSingleton<Contracts.Rotation.IWallNotifier>(WallNotifier);
         });
