@@ -18,6 +18,10 @@ for user in "$@"; do
   [[ "$user" =~ ^[A-Za-z0-9_-]{1,64}$ ]] || die "bad user name '$user'"
 done
 
+# One change at a time: installers may provision devices concurrently (the server runs this script).
+exec 8>"$passwd.lock"
+flock 8
+
 case "$command" in
   add)
     for user in "$@"; do

@@ -106,7 +106,8 @@ write_runtime_config() {
     "Redis": "127.0.0.1:$REDIS_PORT"
   },
   "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
-  "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" }
+  "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" },
+  "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh" }
 }
 JSON
 )

@@ -37,6 +37,7 @@ try
     app.MapShiftEndpoints();
     app.MapWallEndpoints();
     app.MapReportEndpoints();
+    app.MapInstallEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
 

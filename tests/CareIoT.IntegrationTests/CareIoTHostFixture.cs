@@ -40,6 +40,8 @@ public class CareIoTHostFixture : IAsyncLifetime
             ["Mqtt__SessionExpirySeconds"] = "600",
             ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
             ["Influx__Url"] = Services.InfluxUrl,
+            ["Broker__UsersScript"] = Path.Combine(TestPaths.RepositoryRoot, "deploy", "mosquitto-users.sh"),
+            ["CAREIOT_STATE"] = TestPaths.StateDirectory,
             ["Influx__Database"] = $"it_{id}",
             ["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}", "influx-spool"),
             ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),

@@ -26,6 +26,10 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<PostgresAlertQueries>();
         builder.Services.AddSingleton<PostgresShifts>();
         builder.Services.AddSingleton<PostgresPlaces>();
+        builder.Services.AddSingleton<PostgresInstallations>();
+        builder.Services.AddSingleton<CareIoT.Contracts.IInstallationLog>(sp => sp.GetRequiredService<PostgresInstallations>());
+        builder.Services.AddSingleton<PostgresHouseholdImport>();
+        builder.Services.AddSingleton<CareIoT.Server.Install.BrokerCredentials>();
         builder.Services.AddSingleton<PostgresCoverageLog>();
         builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());
     }

@@ -166,6 +166,7 @@ async function signedIn() {
   if (!me.ok) { location.href = "/login.html"; return; }
   const user = await me.json();
   if (user.role === "relative") { location.href = `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}`; return; }
+  if (user.role === "installer") { location.href = "/install.html"; return; }
   $("operator").textContent = user.username;
   render();
   start();

@@ -13,7 +13,8 @@ document.getElementById("login").addEventListener("submit", async e => {
   });
   if (response.ok) {
     const user = await response.json();
-    location.href = user.role === "relative" ? `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}` : "/";
+    location.href = user.role === "relative" ? `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}`
+      : user.role === "installer" ? "/install.html" : "/";
   } else document.getElementById("login-error").textContent = t("wrongLogin");
 });
 });

@@ -1,0 +1,93 @@
+// The installer's phone page: find a home, fit a device (credentials shown once), walk-test every
+// device with live ticks, finish into an installation record.
+window.careiotTextsReady.then(() => {
+"use strict";
+const language = localStorage.getItem("careiot.language") || "zh-CN";
+const t = key => window.careiotTexts[language][key] ?? key;
+const $ = id => document.getElementById(id);
+let household = null;
+let poll = null;
+
+async function api(method, path, body) {
+  const response = await fetch(path, { method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  if (response.status === 401) { location.href = "/login.html"; throw new Error("signed out"); }
+  const text = await response.text();
+  return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+function showError(answer) {
+  $("install-error").hidden = answer.ok;
+  if (!answer.ok) $("install-error").textContent = answer.status === 403 ? t("forbidden") : (answer.body?.detail || answer.body?.title || String(answer.status));
+}
+
+async function find(e) {
+  e?.preventDefault();
+  const answer = await api("GET", `/api/install/households?search=${encodeURIComponent($("search").value)}`);
+  $("found").replaceChildren(...(answer.body || []).map(h => {
+    const li = document.createElement("li"); const b = document.createElement("button");
+    b.type = "button"; b.textContent = `${h.elderName} · ${h.address} · ${h.householdId} (${h.devices})`;
+    b.addEventListener("click", () => open(h));
+    li.append(b); return li;
+  }));
+}
+
+function open(h) {
+  household = h;
+  $("home").hidden = false;
+  $("home").dataset.household = h.householdId;
+  $("home-title").textContent = `${h.elderName}（${h.householdId}）`;
+  $("home-address").textContent = h.address;
+  $("credentials").hidden = true;
+  refresh(); loadRecords();
+  clearInterval(poll); poll = setInterval(refresh, 1000);
+}
+
+async function refresh() {
+  if (!household) return;
+  const view = (await api("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`)).body;
+  const running = view.test != null;
+  $("start-test").hidden = running; $("finish-test").hidden = !running;
+  $("test-state").textContent = running ? `${t("testRunningUntil")} ${new Date(view.test.until).toLocaleTimeString(language)}` : t("testNotRunning");
+  $("test-devices").replaceChildren(...view.devices.map(d => {
+    const li = document.createElement("li");
+    li.dataset.device = d.deviceId;
+    const last = d.signals[d.signals.length - 1];
+    if (running && last) li.className = "passed";
+    const health = d.health;
+    li.textContent = `${t(d.kind)} ${d.deviceId} · ${t("signal")} ${health.signalDbm ?? last?.signalDbm ?? "—"} dBm · ${t("battery")} ${health.batteryPercent ?? last?.batteryPercent ?? "—"}%`
+      + (last ? ` · ${t(last.event)} ${new Date(last.at).toLocaleTimeString(language)}` : running ? ` · ${t("waitingForSignal")}` : "");
+    return li;
+  }));
+}
+
+async function loadRecords() {
+  const records = (await api("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/records`)).body || [];
+  $("records").replaceChildren(...records.map(r => {
+    const li = document.createElement("li");
+    const devices = [...new Set(r.signals.map(s => s.deviceId))];
+    li.textContent = `${new Date(r.startedAt).toLocaleString(language)} ${r.installer} · ${t(r.outcome)} · ${t("devicesTested")} ${devices.length}: ${devices.join(", ")}`;
+    return li;
+  }));
+}
+
+$("find").addEventListener("submit", find);
+$("fit").addEventListener("submit", async e => {
+  e.preventDefault();
+  const answer = await api("POST", "/api/install/devices", { serial: $("fit-serial").value.trim(), kind: $("fit-kind").value, householdId: household.householdId });
+  showError(answer);
+  if (!answer.ok) return;
+  const c = answer.body;
+  $("credentials").hidden = false;
+  $("credentials").textContent = `${t("credentialsOnce")}\nMQTT ${c.mqttHost}:${c.mqttPort}\n${t("username")}: ${c.username}\n${t("password")}: ${c.password}\n${c.eventsTopic}`;
+  $("fit-serial").value = "";
+  refresh();
+});
+$("start-test").addEventListener("click", async () => { showError(await api("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`, { minutes: 30 })); refresh(); });
+$("finish-test").addEventListener("click", async () => { showError(await api("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test/finish`)); refresh(); loadRecords(); });
+
+document.documentElement.lang = language;
+document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
+const given = new URLSearchParams(location.search).get("household");
+if (given) { $("search").value = given; find().then(() => $("found").querySelector("button")?.click()); }
+});
