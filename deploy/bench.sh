@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): print figures and a ratio against a baseline measured in the same run.
-#   deploy/bench.sh [decode|journal|all] [--seconds N] [--writes N]
+#   deploy/bench.sh [decode|journal|import|all] [--seconds N] [--writes N] [--households N]
 #   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
 # PostgreSQL and InfluxDB are started here if they are not running, and stopped after.
 set -euo pipefail
@@ -14,9 +14,9 @@ cleanup() {
 trap cleanup EXIT
 if [ "${1:-}" = "influx" ]; then
   shift
-  dotnet build "$REPO/tests/CareIoT.Telemetry.Benchmarks" -c Release -nologo -v quiet > /dev/null
+  dotnet build "$REPO/tests/CareIoT.Telemetry.Benchmarks" -c Release -nologo -v quiet > "$STATE/bench-build.log" 2>&1 || { cat "$STATE/bench-build.log"; die "build failed"; }
   dotnet "$REPO/tests/CareIoT.Telemetry.Benchmarks/bin/Release/net10.0/CareIoT.Telemetry.Benchmarks.dll" "$@"
   exit
 fi
-dotnet build "$REPO/tests/CareIoT.Benchmarks" -c Release -nologo -v quiet > /dev/null
+dotnet build "$REPO/tests/CareIoT.Benchmarks" -c Release -nologo -v quiet > "$STATE/bench-build.log" 2>&1 || { cat "$STATE/bench-build.log"; die "build failed"; }
 dotnet "$REPO/tests/CareIoT.Benchmarks/bin/Release/net10.0/CareIoT.Benchmarks.dll" "$@"
