@@ -64,6 +64,8 @@ cat <<MSG
 
   CareIoT is running.
   Dispatch console:  http://127.0.0.1:$HTTP_PORT/   sign in as: $(cat "$admin_file")
+  Rotation wall:     http://127.0.0.1:$HTTP_PORT/wall.html   map: /map.html
+  Installers:        http://127.0.0.1:$HTTP_PORT/install.html   inspectors' reports: /report.html
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and
