@@ -11,6 +11,15 @@ public sealed class FleetRegistrar : IDisposable
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
     private static readonly string[] GivenNames = ["秀英", "桂兰", "建国", "玉兰", "德明", "淑珍", "国华", "凤英"];
 
+    // The four subdistricts of the sample map (src/CareIoT.Server/wwwroot/maps/district.geo.json) with a point inside each.
+    private static readonly (string Community, double Latitude, double Longitude)[] Communities =
+        [("北林街道", 39.945, 116.420), ("东湖街道", 39.945, 116.460), ("西苑街道", 39.915, 116.415), ("南山街道", 39.915, 116.460)];
+
+    private static readonly (string Id, string Name, double Latitude, double Longitude)[] Facilities =
+        [("demo-fac-1", "阳光养老院", 39.950, 116.430), ("demo-fac-2", "康乐护理院", 39.910, 116.470)];
+
+    private readonly HashSet<string> _facilities = [];
+
     private readonly HttpClient _http;
     private readonly ApiLogin _login;
     private bool _signedIn;
@@ -28,9 +37,13 @@ public sealed class FleetRegistrar : IDisposable
     {
         await SignInAsync(cancellationToken);
         var elder = Surnames[index % Surnames.Length] + GivenNames[index / Surnames.Length % GivenNames.Length];
-        var address = $"朝阳区和平街道 {index + 1} 号";
+        var (community, latitude, longitude) = Communities[index % Communities.Length];
+        var address = $"示例区{community} {index + 1} 号";
         var household = new
         {
+            community,
+            latitude = latitude + ((index / 4 % 10) - 5) * 0.0015,
+            longitude = longitude + ((index / 40 % 10) - 5) * 0.0015,
             elderName = elder,
             address,
             birthYear = 1930 + (index * 7 % 25),
@@ -43,7 +56,14 @@ public sealed class FleetRegistrar : IDisposable
     public async Task RegisterBedAsync(string bedId, int index, CancellationToken cancellationToken)
     {
         await SignInAsync(cancellationToken);
-        (await _http.PutAsJsonAsync($"api/registry/beds/{bedId}", new { room = $"{index / 4 + 101}", label = $"{index % 4 + 1} 床" }, cancellationToken))
+        var facility = Facilities[index % Facilities.Length];
+        if (_facilities.Add(facility.Id))
+        {
+            (await _http.PutAsJsonAsync($"api/registry/facilities/{facility.Id}", new { name = facility.Name, latitude = facility.Latitude, longitude = facility.Longitude }, cancellationToken))
+                .EnsureSuccessStatusCode();
+        }
+
+        (await _http.PutAsJsonAsync($"api/registry/beds/{bedId}", new { room = $"{index / 8 + 101}", label = $"{index / 2 % 4 + 1} 床", facilityId = facility.Id }, cancellationToken))
             .EnsureSuccessStatusCode();
     }
 
