@@ -3,10 +3,14 @@
 # PostgreSQL, builds and starts the server, and runs a simulated fleet of call buttons whose
 # presses arrive on the dispatch console. Ctrl-C stops everything this command started.
 #
-#   deploy/run.sh [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
+#   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
+# --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
+# HTTP 5080+i, silo 11111+i, gateway 30000+i (i = 0..N-1); they share MQTT ingestion through a
+# shared subscription and every console sees every alert through the SignalR Redis backplane.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
+silos=1
 households=20
 beds=8
 zigbee=3
@@ -14,6 +18,7 @@ press_every=20
 smoke_every=90
 while [ $# -gt 0 ]; do
   case "$1" in
+    --silos) silos="$2"; shift 2;;
     --households) households="$2"; shift 2;;
     --beds) beds="$2"; shift 2;;
     --zigbee-households) zigbee="$2"; shift 2;;
@@ -43,12 +48,19 @@ for project in src/CareIoT.Server devices/CareIoT.DeviceSimulator; do
 done
 
 mkdir -p "$STATE/logs"
-log "starting the server on http://127.0.0.1:$HTTP_PORT (log: $STATE/logs/server.out)"
-Logging__Directory="$STATE/logs" dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
-  --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$HTTP_PORT" > "$STATE/logs/server.out" 2>&1 &
-pids+=($!)
-wait_for 120 server curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null \
-  || { tail -n 40 "$STATE/logs/server.out"; die "the server did not become healthy"; }
+for ((i = 0; i < silos; i++)); do
+  port=$((HTTP_PORT + i))
+  log "starting silo $i on http://127.0.0.1:$port (log: $STATE/logs/server-$i.out)"
+  Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+  Mqtt__ClientId="careiot-ingest-$i" Mqtt__SharedGroup="careiot-ingest" \
+    dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
+    --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$port" > "$STATE/logs/server-$i.out" 2>&1 &
+  pids+=($!)
+done
+for ((i = 0; i < silos; i++)); do
+  wait_for 120 "silo $i" curl -sf "http://127.0.0.1:$((HTTP_PORT + i))/health" > /dev/null \
+    || { tail -n 40 "$STATE/logs/server-$i.out"; die "silo $i did not become healthy"; }
+done
 
 sim=(dotnet "$REPO/devices/CareIoT.DeviceSimulator/bin/Release/net10.0/careiot-sim.dll")
 fleet=(--households "$households" --beds "$beds" --zigbee-households "$zigbee" --prefix demo)
@@ -64,6 +76,7 @@ cat <<MSG
 
   CareIoT is running.
   Dispatch console:  http://127.0.0.1:$HTTP_PORT/   sign in as: $(cat "$admin_file")
+  Silos:             $silos (HTTP ports $HTTP_PORT-$((HTTP_PORT + silos - 1)); any of them serves the console)
   Rotation wall:     http://127.0.0.1:$HTTP_PORT/wall.html   map: /map.html
   Installers:        http://127.0.0.1:$HTTP_PORT/install.html   inspectors' reports: /report.html
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open

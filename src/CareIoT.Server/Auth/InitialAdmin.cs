@@ -24,7 +24,12 @@ public sealed class InitialAdmin(PostgresUsers users, IConfiguration configurati
             password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         }
 
-        await users.CreateAsync("admin", AuthEndpoints.Hash(password!), Roles.Admin, null, cancellationToken);
+        if (!await users.CreateAsync("admin", AuthEndpoints.Hash(password!), Roles.Admin, null, cancellationToken))
+        {
+            // Another silo starting at the same time created it (and wrote its password).
+            return;
+        }
+
         if (generated && Environment.GetEnvironmentVariable("CAREIOT_STATE") is { Length: > 0 } state)
         {
             var file = Path.Combine(state, "secrets", "initial-admin");
