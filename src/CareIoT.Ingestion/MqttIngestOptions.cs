@@ -19,7 +19,13 @@ public sealed class MqttIngestOptions
 
     public string? Password { get; set; }
 
-    /// <summary>When set, subscribe as <c>$share/{group}/…</c> so several ingest nodes split the load.</summary>
+    /// <summary>
+    /// When set, subscribe as <c>$share/{group}/…</c> so several ingest nodes split the load. Leave it
+    /// unset with Mosquitto 2.0: it does not restore shared subscriptions when it restarts, so messages
+    /// published before the ingest nodes re-subscribe are acknowledged to devices and dropped (found by
+    /// the chaos test). Unset, each node keeps its own persistent subscription and gets every message;
+    /// the device grains drop the repeats.
+    /// </summary>
     public string? SharedGroup { get; set; }
 
     /// <summary>How many messages may be processed at once; each device's messages stay in order.</summary>

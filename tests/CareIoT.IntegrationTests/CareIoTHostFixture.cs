@@ -22,34 +22,39 @@ public class CareIoTHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = JournalConnectionString,
-            ["ConnectionStrings__Redis"] = Services.RedisConnectionString,
-            ["Orleans__ClusterId"] = $"it-{id}",
-            ["Orleans__ServiceId"] = $"careiot-it-{id}",
-            ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mqtt__Host"] = Services.MqttHost,
-            ["Mqtt__Port"] = Services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mqtt__Username"] = Services.MqttIngestUsername,
-            ["Mqtt__Password"] = Services.MqttIngestPassword,
-            ["Mqtt__SharedGroup"] = $"it-{id}",
-            ["Mqtt__ClientId"] = $"careiot-it-{id}",
-            ["Mqtt__SessionExpirySeconds"] = "600",
-            ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
-            ["Influx__Url"] = Services.InfluxUrl,
-            ["Broker__UsersScript"] = Path.Combine(TestPaths.RepositoryRoot, "deploy", "mosquitto-users.sh"),
-            ["CAREIOT_STATE"] = TestPaths.StateDirectory,
-            ["Influx__Database"] = $"it_{id}",
-            ["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}", "influx-spool"),
-            ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{id}"),
-        };
+        var environment = HostEnvironment(Services, JournalConnectionString, Guid.NewGuid().ToString("N")[..12]);
         Configure(environment);
         Server = new ServerProcess(environment, LogFile);
         await Server.StartAsync();
     }
+
+    /// <summary>
+    /// What a test host needs to find the real services, with an identity of its own: cluster
+    /// <paramref name="cluster"/> (shared by silos of one cluster), the silo's own ports and MQTT
+    /// client id (<paramref name="silo"/>), and the cluster's telemetry database.
+    /// </summary>
+    public static Dictionary<string, string> HostEnvironment(ServicesFixture services, string journal, string cluster, string silo = "1") => new()
+    {
+        ["ConnectionStrings__Postgres"] = journal,
+        ["ConnectionStrings__Redis"] = services.RedisConnectionString,
+        ["Orleans__ClusterId"] = $"it-{cluster}",
+        ["Orleans__ServiceId"] = $"careiot-it-{cluster}",
+        ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mqtt__Host"] = services.MqttHost,
+        ["Mqtt__Port"] = services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mqtt__Username"] = services.MqttIngestUsername,
+        ["Mqtt__Password"] = services.MqttIngestPassword,
+        ["Mqtt__ClientId"] = $"careiot-it-{cluster}-{silo}",
+        ["Mqtt__SessionExpirySeconds"] = "600",
+        ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
+        ["Influx__Url"] = services.InfluxUrl,
+        ["Influx__Database"] = $"it_{cluster}",
+        ["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{cluster}-{silo}", "influx-spool"),
+        ["Broker__UsersScript"] = Path.Combine(TestPaths.RepositoryRoot, "deploy", "mosquitto-users.sh"),
+        ["CAREIOT_STATE"] = TestPaths.StateDirectory,
+        ["Logging__Directory"] = Path.Combine(Path.GetTempPath(), $"careiot-it-{cluster}-{silo}"),
+    };
 
     /// <summary>Lets a derived fixture change the host's settings (e.g. short escalation times).</summary>
     protected virtual void Configure(Dictionary<string, string> environment)

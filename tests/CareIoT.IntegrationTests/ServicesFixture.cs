@@ -47,6 +47,12 @@ public sealed class ServicesFixture : IDisposable
             .Select(line => line.Split(' ', 2))
             .ToDictionary(parts => parts[0], parts => parts[1].Trim());
 
+    /// <summary>Stops one of the project's services (only one this project started: the scripts check their pid files).</summary>
+    public void Stop(string service) => RunScript("services.sh", "stop " + service);
+
+    /// <summary>Starts one of the project's services again.</summary>
+    public void Start(string service) => RunScript("services.sh", "start " + service);
+
     /// <summary>Revokes broker credentials at once.</summary>
     public void RevokeCredentials(params string[] users) => RunScript("mosquitto-users.sh", "remove " + string.Join(' ', users));
 
