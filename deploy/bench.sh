@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): print figures and a ratio against a baseline measured in the same run.
-#   deploy/bench.sh [decode|journal|import|all] [--seconds N] [--writes N] [--households N]
+#   deploy/bench.sh [decode|journal|import|system|all] [--quick] [--seconds N] [--writes N] [--households N]
+#   system: floor, ingest, press→console under load and memory with the real server (--quick: under 3 min)
 #   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
 # PostgreSQL and InfluxDB are started here if they are not running, and stopped after.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "$REPO/deploy/install.sh"
-started="$("$REPO/deploy/services.sh" start postgres influxdb | awk '/^STARTED/ {print $2}' | xargs)"
+started="$("$REPO/deploy/services.sh" start | awk '/^STARTED/ {print $2}' | xargs)"
 cleanup() {
   # shellcheck disable=SC2086
   [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started

@@ -69,9 +69,15 @@ public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output) :
         var seenAll = await Eventually.TrueAsync(() => Task.FromResult(pressed.All(console.Seen.ContainsKey)), TimeSpan.FromSeconds(120));
         await console.ResyncAsync();
         var journal = await JournalAlertsAsync(pressed);
-        // The spool back-fills once InfluxDB is back: wait for it, then take the count as it is.
-        await Eventually.TrueAsync(async () => await StoredVitalsAsync() >= fleet.VitalsSent.Count, TimeSpan.FromSeconds(90));
+        // The spool back-fills once InfluxDB is back: wait until all is there or nothing more arrives for 10 s.
         var stored = await StoredVitalsAsync();
+        for (var quiet = 0; stored < fleet.VitalsSent.Count && quiet < 20; quiet++)
+        {
+            await Task.Delay(500);
+            var now = await StoredVitalsAsync();
+            quiet = now > stored ? 0 : quiet;
+            stored = now;
+        }
 
         output.WriteLine($"presses sent (PUBACK) {pressed.Count}; alerts in the journal {journal.Values.Sum()} for {journal.Count} buttons; seen by the console {pressed.Count(console.Seen.ContainsKey)}");
         output.WriteLine($"duplicated alerts {journal.Values.Count(n => n > 1)}; vitals sent (PUBACK) {fleet.VitalsSent.Count}, stored {stored}");
