@@ -13,6 +13,11 @@ cleanup() {
   [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started
 }
 trap cleanup EXIT
+if [ "${1:-all}" = "system" ] || [ "${1:-all}" = "all" ]; then
+  # The Node-RED peer of the system benchmark, from npm into deploy/nodered (its lock file pins it).
+  [ -f "$REPO/deploy/nodered/node_modules/node-red/red.js" ] \
+    || (cd "$REPO/deploy/nodered" && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install Node-RED"
+fi
 if [ "${1:-}" = "influx" ]; then
   shift
   dotnet build "$REPO/tests/CareIoT.Telemetry.Benchmarks" -c Release -nologo -v quiet > "$STATE/bench-build.log" 2>&1 || { cat "$STATE/bench-build.log"; die "build failed"; }

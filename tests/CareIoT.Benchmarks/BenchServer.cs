@@ -45,6 +45,7 @@ public sealed class BenchServer : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = "11191";
         start.Environment["Orleans__GatewayPort"] = "30091";
         start.Environment["Mqtt__ClientId"] = $"careiot-bench-{run}";
+        start.Environment["Mqtt__SessionExpirySeconds"] = "60"; // a finished run's session must not keep collecting messages
         start.Environment["Influx__Database"] = $"bench_{run}";
         start.Environment["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-bench-{run}");
         start.Environment["Auth__InitialAdminPassword"] = AdminPassword;
@@ -82,6 +83,12 @@ public sealed class BenchServer : IAsyncDisposable
 
         (await http.PostAsJsonAsync("api/auth/login", new { username = "admin", password = AdminPassword })).EnsureSuccessStatusCode();
         return new BenchServer(process, http.BaseAddress!, http, cookies);
+    }
+
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     public long ResidentMegabytes()

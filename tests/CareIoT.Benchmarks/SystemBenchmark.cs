@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using CareIoT.DeviceProtocol;
 using Microsoft.AspNetCore.SignalR.Client;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -26,9 +25,25 @@ public static class SystemBenchmark
         var perDevice = quick ? 2_500 : 10_000;
         var total = perDevice * mattresses.Count;
         await Task.Delay(1000); // Mosquitto reloads its password file on SIGHUP.
+        await PurgeStaleSessionsAsync(services);
 
         var floor = await FloorAsync(services, mattresses.ToDictionary(m => m, m => credentials[m]), perDevice);
         Console.WriteLine($"{"floor: Mosquitto → 1 MQTTnet subscriber (QoS 1)",-52} {floor,12:N0} msg/s");
+
+        // The peer runs alone (the platform is not started yet), on the same broker, fleet and QoS.
+        double? nodeRed = null;
+        Percentiles? nodeRedLatency = null;
+        await using (var peer = await NodeRedPeer.StartAsync(services))
+        {
+            if (peer is not null)
+            {
+                nodeRed = await peer.ThroughputAsync(mattresses.ToDictionary(m => m, m => credentials[m]), perDevice);
+                Console.WriteLine($"{"peer: Node-RED flow (MQTT in → rule → websocket)",-52} {nodeRed,12:N0} msg/s");
+                nodeRedLatency = await peer.LatencyAsync(mattresses.ToDictionary(m => m, m => credentials[m]),
+                    buttons.Take(buttons.Count / 2).ToDictionary(b => b, b => credentials[b]), 20_000);
+                Console.WriteLine($"{"peer: press → websocket under load",-52} p50 {nodeRedLatency.P50,6:F1} ms  p99 {nodeRedLatency.P99,6:F1} ms  n={nodeRedLatency.Count}");
+            }
+        }
 
         await using var server = await BenchServer.StartAsync(services, run);
         var rssIdle = server.ResidentMegabytes();
@@ -36,13 +51,15 @@ public static class SystemBenchmark
         var ingest = await IngestAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]), perDevice, total);
         Console.WriteLine($"{"ingest: devices → grains → state + InfluxDB (QoS 1)",-52} {ingest,12:N0} msg/s  ({ingest / floor:P0} of the floor)");
 
-        var (latency, load) = await LatencyUnderLoadAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]), buttons.ToDictionary(b => b, b => credentials[b]), quick);
+        var (latency, load) = await LatencyUnderLoadAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]),
+            buttons.Skip(buttons.Count / 2).ToDictionary(b => b, b => credentials[b]), quick);
         Console.WriteLine($"{"press → console under load",-52} p50 {latency.P50,6:F1} ms  p99 {latency.P99,6:F1} ms  max {latency.Max,6:F1} ms  n={latency.Count}  load {load:N0} msg/s");
 
         var (rss, activated) = await MemoryAsync(server, run, households: 100_000, beds: 50_000);
         Console.WriteLine($"{"memory: idle / with grains active",-52} {rssIdle,8} MB / {rss,6} MB  ({activated:N0} site grains)");
         Console.WriteLine($"BENCH e2e_p50_ms={latency.P50:F1} e2e_p99_ms={latency.P99:F1} ingest_msgs_s={ingest:F0} mosquitto_floor_msgs_s={floor:F0} " +
-            $"nodered_msgs_s=n/a rss_mb={rss} e2e_load_msgs_s={load:F0} grains={activated}");
+            $"nodered_msgs_s={(nodeRed is { } n ? n.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "n/a")} rss_mb={rss} e2e_load_msgs_s={load:F0} grains={activated} " +
+            $"nodered_e2e_p50_ms={nodeRedLatency?.P50:F1} nodered_e2e_p99_ms={nodeRedLatency?.P99:F1} ingest_vs_floor={ingest / floor:F2} ingest_vs_nodered={(nodeRed is { } m ? ingest / m : 0):F2}");
     }
 
     private static async Task<double> FloorAsync(BenchServices services, Dictionary<string, string> devices, int perDevice)
@@ -50,13 +67,10 @@ public static class SystemBenchmark
         var factory = new MqttClientFactory();
         using var subscriber = factory.CreateMqttClient();
         long received = 0;
-        var first = 0L;
         var last = 0L;
         subscriber.ApplicationMessageReceivedAsync += _ =>
         {
-            var now = Stopwatch.GetTimestamp();
-            Interlocked.CompareExchange(ref first, now, 0);
-            Volatile.Write(ref last, now);
+            Volatile.Write(ref last, Stopwatch.GetTimestamp());
             Interlocked.Increment(ref received);
             return Task.CompletedTask;
         };
@@ -68,6 +82,8 @@ public static class SystemBenchmark
         await using var load = new MqttLoad(devices);
         await load.ConnectAsync();
         var total = perDevice * devices.Count;
+        // Same definition as the platform and the peer: from the start of the flood until the consumer has them all.
+        var start = Stopwatch.GetTimestamp();
         await load.FloodAsync(perDevice, 100);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Interlocked.Read(ref received) < total && DateTime.UtcNow < deadline)
@@ -76,7 +92,30 @@ public static class SystemBenchmark
         }
 
         await subscriber.DisconnectAsync();
-        return Interlocked.Read(ref received) / Stopwatch.GetElapsedTime(first, last).TotalSeconds;
+        return Interlocked.Read(ref received) / Stopwatch.GetElapsedTime(start, Volatile.Read(ref last)).TotalSeconds;
+    }
+
+    /// <summary>
+    /// Ends the persistent sessions earlier benchmark servers left on the broker (found in its log):
+    /// each would otherwise keep queueing a copy of every message and slow every figure of this run.
+    /// </summary>
+    private static async Task PurgeStaleSessionsAsync(BenchServices services)
+    {
+        var log = Path.Combine(services.State, "mosquitto", "mosquitto.log");
+        var stale = File.Exists(log)
+            ? System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(log), @"as (careiot-bench-[0-9a-f]{6}) ").Select(m => m.Groups[1].Value).Distinct().ToList()
+            : [];
+        var factory = new MqttClientFactory();
+        var (user, password) = services.Ingest;
+        foreach (var id in stale)
+        {
+            using var client = factory.CreateMqttClient();
+            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId(id).WithCredentials(user, password)
+                .WithCleanStart(true).WithSessionExpiryInterval(0).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
+            await client.DisconnectAsync();
+        }
+
+        Console.WriteLine($"ended {stale.Count} stale benchmark sessions on the broker");
     }
 
     private static async Task RegisterAsync(BenchServer server, string run, IReadOnlyList<string> mattresses, IReadOnlyList<string> buttons)
@@ -99,6 +138,7 @@ public static class SystemBenchmark
         await using var load = new MqttLoad(devices);
         await load.ConnectAsync();
         var before = await server.AcceptedAsync();
+        var (serverCpu, machineCpu) = (server.CpuTime(), MachineCpu.Busy());
         var clock = Stopwatch.StartNew();
         await load.FloodAsync(perDevice, 100);
         while (await server.AcceptedAsync() - before < total && clock.Elapsed < TimeSpan.FromMinutes(3))
@@ -106,7 +146,12 @@ public static class SystemBenchmark
             await Task.Delay(100);
         }
 
-        return (await server.AcceptedAsync() - before) / clock.Elapsed.TotalSeconds;
+        var accepted = await server.AcceptedAsync() - before;
+        var serverSeconds = (server.CpuTime() - serverCpu).TotalSeconds;
+        var machine = MachineCpu.Busy() - machineCpu;
+        Console.WriteLine($"  profile: server {serverSeconds / clock.Elapsed.TotalSeconds:F2} cores ({serverSeconds / accepted * 1e6:F0} µs CPU per message), " +
+            $"whole machine {machine / clock.Elapsed.TotalSeconds:F2} of {Environment.ProcessorCount} cores busy");
+        return accepted / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<(Percentiles Latency, double Load)> LatencyUnderLoadAsync(
@@ -123,21 +168,7 @@ public static class SystemBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         var loadStart = (Sent: load.Sent, At: Stopwatch.GetTimestamp());
 
-        var factory = new MqttClientFactory();
-        var pressedAt = new Dictionary<string, long>();
-        foreach (var (button, password) in buttons)
-        {
-            using var client = factory.CreateMqttClient();
-            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId($"bench-{button}")
-                .WithCredentials(button, password).WithCleanStart(true).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
-            var payload = DevicePayloadJson.Serialize(new DevicePayload { Id = Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = MessageTypes.Press });
-            pressedAt[button] = Stopwatch.GetTimestamp();
-            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(button, MessageTypes.Press))
-                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-            await client.DisconnectAsync();
-            await Task.Delay(quick ? 60 : 100);
-        }
-
+        var pressedAt = await Presses.SendAsync(buttons, TimeSpan.FromMilliseconds(quick ? 60 : 100));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (seen.Count < buttons.Count && DateTime.UtcNow < deadline)
         {
