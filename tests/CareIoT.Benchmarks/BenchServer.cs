@@ -138,6 +138,16 @@ public sealed class BenchServices
     public string Postgres(string database) =>
         new Npgsql.NpgsqlConnectionStringBuilder(_runtime.GetProperty("ConnectionStrings").GetProperty("Postgres").GetString()) { Database = database }.ConnectionString;
 
+    /// <summary>A migrated benchmark database of this name on the real PostgreSQL.</summary>
+    public async Task<Npgsql.NpgsqlDataSource> MigratedDatabaseAsync(string database)
+    {
+        var connection = Postgres(database);
+        var dataSource = Npgsql.NpgsqlDataSource.Create(connection);
+        await new CareIoT.Postgres.SchemaMigrator(dataSource, new CareIoT.Postgres.PostgresSettings(connection),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CareIoT.Postgres.SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        return dataSource;
+    }
+
     public IReadOnlyDictionary<string, string> IssueCredentials(IReadOnlyList<string> users)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using CareIoT.Postgres;
 using CareIoT.Server.Install;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareIoT.Benchmarks;
@@ -17,14 +15,7 @@ public static class ImportBenchmark
 {
     public static async Task RunAsync(int households)
     {
-        var runtime = Path.Combine(Environment.GetEnvironmentVariable("CAREIOT_STATE") ?? ".state", "runtime.json");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(runtime));
-        var connection = new NpgsqlConnectionStringBuilder(json.RootElement.GetProperty("ConnectionStrings").GetProperty("Postgres").GetString())
-        {
-            Database = "careiot_bench",
-        }.ConnectionString;
-        await using var dataSource = NpgsqlDataSource.Create(connection);
-        await new SchemaMigrator(dataSource, new PostgresSettings(connection), NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var dataSource = await new BenchServices().MigratedDatabaseAsync("careiot_bench");
         var import = new PostgresHouseholdImport(dataSource);
         var run = Guid.NewGuid().ToString("N")[..6];
         var csv = MakeCsv(run, households);

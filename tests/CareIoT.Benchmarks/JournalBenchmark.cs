@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CareIoT.Contracts;
 using CareIoT.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareIoT.Benchmarks;
@@ -17,14 +15,7 @@ public static class JournalBenchmark
 {
     public static async Task RunAsync(int writes)
     {
-        var runtime = Path.Combine(Environment.GetEnvironmentVariable("CAREIOT_STATE") ?? ".state", "runtime.json");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(runtime));
-        var connection = new NpgsqlConnectionStringBuilder(json.RootElement.GetProperty("ConnectionStrings").GetProperty("Postgres").GetString())
-        {
-            Database = "careiot_bench",
-        }.ConnectionString;
-        await using var dataSource = NpgsqlDataSource.Create(connection);
-        await new SchemaMigrator(dataSource, new PostgresSettings(connection), NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var dataSource = await new BenchServices().MigratedDatabaseAsync("careiot_bench");
         var journal = new PostgresAlertJournal(dataSource);
 
         var floor = await TimeAsync(writes, async i =>
