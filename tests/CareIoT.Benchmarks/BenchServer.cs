@@ -45,7 +45,13 @@ public sealed class BenchServer : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = "11191";
         start.Environment["Orleans__GatewayPort"] = "30091";
         start.Environment["Mqtt__ClientId"] = $"careiot-bench-{run}";
-        start.Environment["Mqtt__SessionExpirySeconds"] = "60"; // a finished run's session must not keep collecting messages
+        start.Environment["Mqtt__SessionExpirySeconds"] = "60";
+        // To see whether alarms wait in the broker's in-flight window or in the server (docs/benchmarks.md).
+        if (Environment.GetEnvironmentVariable("CAREIOT_BENCH_RECEIVE_MAXIMUM") is { } window)
+        {
+            start.Environment["Mqtt__ReceiveMaximum"] = window;
+        }
+ // a finished run's session must not keep collecting messages
         start.Environment["Influx__Database"] = $"bench_{run}";
         start.Environment["Influx__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"careiot-bench-{run}");
         start.Environment["Auth__InitialAdminPassword"] = AdminPassword;
