@@ -7,8 +7,8 @@ public static class SiteGrains
     /// <summary>The grain of a household or a bed, by reference.</summary>
     public static ISiteGrain Site(this IGrainFactory grains, SiteRef site) => site.Kind switch
     {
-        SiteKind.Household => grains.GetGrain<IHouseholdGrain>(site.Id),
-        SiteKind.Bed => grains.GetGrain<IBedGrain>(site.Id),
+        SiteKind.Household => grains.GetGrainByKey<IHouseholdGrain>(site.Id),
+        SiteKind.Bed => grains.GetGrainByKey<IBedGrain>(site.Id),
         _ => throw new InvalidOperationException($"Unknown site kind {site.Kind}"),
     };
 }

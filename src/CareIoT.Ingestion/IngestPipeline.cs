@@ -25,9 +25,10 @@ public sealed class IngestPipeline(
     private Channel<InboundMessage>[] _partitions = [];
     private Task[] _workers = [];
 
-    public void Start(CancellationToken stoppingToken)
+    /// <summary>Starts the partitions' workers: <paramref name="partitions"/> of them, or as configured.</summary>
+    public void Start(CancellationToken stoppingToken, int? partitions = null)
     {
-        var count = Math.Max(1, options.Value.Partitions);
+        var count = Math.Max(1, partitions ?? options.Value.Partitions);
         _partitions = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<InboundMessage>(256))];
         _workers = [.. _partitions.Select(p => Task.Run(() => RunPartitionAsync(p.Reader, stoppingToken), CancellationToken.None))];
     }
@@ -116,7 +117,7 @@ public sealed class IngestPipeline(
             return;
         }
 
-        var result = await grains.GetGrain<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
+        var result = await grains.GetGrainByKey<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
         switch (result.Outcome)
         {
             case DeliveryOutcome.UnknownDevice:

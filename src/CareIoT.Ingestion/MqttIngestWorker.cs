@@ -1,6 +1,4 @@
 using System.Buffers;
-using CareIoT.DeviceProtocol;
-using CareIoT.Ingestion.Zigbee2Mqtt;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +9,12 @@ using MQTTnet.Protocol;
 namespace CareIoT.Ingestion;
 
 /// <summary>
-/// Holds one long-lived MQTT connection to the broker with a persistent session (QoS 1 messages
-/// wait at the broker while we are away), reconnects on its own, and passes every message to the
-/// <see cref="IngestPipeline"/> with automatic acknowledgement turned off.
+/// Holds one long-lived MQTT connection for one <see cref="IngestLane"/> with a persistent session
+/// (QoS 1 messages wait at the broker while we are away), reconnects on its own, and passes every
+/// message of its lane to its own <see cref="IngestPipeline"/> with automatic acknowledgement off.
 /// </summary>
 public sealed class MqttIngestWorker(
+    IngestLane lane,
     IngestPipeline pipeline,
     DeviceMessageRouter router,
     IOptions<MqttIngestOptions> options,
@@ -26,13 +25,15 @@ public sealed class MqttIngestWorker(
 
     private IMqttClient? _client;
 
+    public IngestLane Lane => lane;
+
     /// <summary>Whether the connection to the broker is up (for the health check).</summary>
     public bool IsConnected => _client?.IsConnected ?? false;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        pipeline.Start(stoppingToken);
+        pipeline.Start(stoppingToken, lane.Partitions);
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
@@ -40,7 +41,7 @@ public sealed class MqttIngestWorker(
         {
             if (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Disconnected from MQTT broker {Host}:{Port}: {Reason}", settings.Host, settings.Port, e.Reason);
+                logger.LogWarning("Ingest lane {Lane} disconnected from MQTT broker {Host}:{Port}: {Reason}", lane, settings.Host, settings.Port, e.Reason);
             }
 
             return Task.CompletedTask;
@@ -81,8 +82,8 @@ public sealed class MqttIngestWorker(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("MQTT broker {Host}:{Port} unreachable ({Error}); retrying in {Delay}",
-                    settings.Host, settings.Port, ex.Message, delay);
+                logger.LogWarning("Ingest lane {Lane}: MQTT broker {Host}:{Port} unreachable ({Error}); retrying in {Delay}",
+                    lane, settings.Host, settings.Port, ex.Message, delay);
                 try
                 {
                     await Task.Delay(delay, time, stoppingToken);
@@ -101,7 +102,7 @@ public sealed class MqttIngestWorker(
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
-            .WithClientId(settings.ClientId)
+            .WithClientId(lane.ClientId(settings.ClientId))
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
             .WithSessionExpiryInterval(settings.SessionExpirySeconds)
@@ -119,7 +120,7 @@ public sealed class MqttIngestWorker(
             throw new InvalidOperationException($"the broker refused the ingest client: {connected.ResultCode} {connected.ReasonString}");
         }
 
-        var (wanted, retired) = Filters(settings.SharedGroup);
+        var (wanted, retired) = lane.Filters(settings.SharedGroup);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var f in wanted)
         {
@@ -129,8 +130,8 @@ public sealed class MqttIngestWorker(
         await client.SubscribeAsync(subscribe.Build(), cancellationToken);
         if (connected.IsSessionPresent)
         {
-            // A kept session keeps its old subscriptions too: drop the form we no longer use, or
-            // every message would arrive twice (once shared, once not).
+            // A kept session keeps its old subscriptions too: drop the forms we no longer use, or
+            // messages would arrive twice (once shared, once not) or in the wrong lane.
             var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
             foreach (var f in retired)
             {
@@ -141,24 +142,17 @@ public sealed class MqttIngestWorker(
         }
 
         var filter = string.Join(", ", wanted);
-        logger.LogInformation("Connected to MQTT broker {Host}:{Port} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}",
-            settings.Host, settings.Port, settings.ClientId, connected.IsSessionPresent, filter);
-    }
-
-    /// <summary>The filters to subscribe, shared or not, and the other form, to drop from a kept session.</summary>
-    internal static (string[] Wanted, string[] Retired) Filters(string? sharedGroup)
-    {
-        string[] plain = [DeviceTopics.AllDevices, Zigbee2MqttTopics.AllGateways];
-        if (string.IsNullOrEmpty(sharedGroup))
-        {
-            return (plain, []);
-        }
-
-        return ([.. plain.Select(f => $"$share/{sharedGroup}/{f}")], plain);
+        logger.LogInformation("Ingest lane {Lane} connected to MQTT broker {Host}:{Port} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}",
+            lane, settings.Host, settings.Port, lane.ClientId(settings.ClientId), connected.IsSessionPresent, filter);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
     {
+        if (!lane.Handles(e.ApplicationMessage.Topic))
+        {
+            return; // acknowledged automatically: another lane of this node carries it
+        }
+
         e.AutoAcknowledge = false;
         var payload = e.ApplicationMessage.Payload;
         var size = payload.Length > int.MaxValue ? int.MaxValue : (int)payload.Length;

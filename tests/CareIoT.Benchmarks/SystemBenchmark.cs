@@ -103,7 +103,7 @@ public static class SystemBenchmark
     {
         var log = Path.Combine(services.State, "mosquitto", "mosquitto.log");
         var stale = File.Exists(log)
-            ? System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(log), @"as (careiot-bench-[0-9a-f]{6}) ").Select(m => m.Groups[1].Value).Distinct().ToList()
+            ? System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(log), @"as (careiot-bench-[0-9a-f]{6}(?:-alarms)?) ").Select(m => m.Groups[1].Value).Distinct().ToList()
             : [];
         var factory = new MqttClientFactory();
         var (user, password) = services.Ingest;
@@ -139,6 +139,7 @@ public static class SystemBenchmark
         await load.ConnectAsync();
         var before = await server.AcceptedAsync();
         var (serverCpu, machineCpu) = (server.CpuTime(), MachineCpu.Busy());
+        using var trace = IngestTrace.Start(server.ProcessId);
         var clock = Stopwatch.StartNew();
         await load.FloodAsync(perDevice, 100);
         while (await server.AcceptedAsync() - before < total && clock.Elapsed < TimeSpan.FromMinutes(3))

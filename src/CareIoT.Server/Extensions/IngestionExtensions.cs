@@ -18,8 +18,17 @@ public static class IngestionExtensions
                 new DeviceMessageDecoder(options.MaxPayloadBytes), new Zigbee2MqttDecoder(models, maxPayloadBytes: options.MaxPayloadBytes),
                 options.MaxPayloadBytes);
         });
-        builder.Services.AddSingleton<IngestPipeline>();
-        builder.Services.AddSingleton<MqttIngestWorker>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttIngestWorker>());
+        // One connection, session and pipeline per lane, so alarms never queue behind telemetry.
+        builder.Services.AddTransient<IngestPipeline>();
+        foreach (var lane in IngestLane.All)
+        {
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MqttIngestWorker>(sp, lane));
+        }
+
+        for (var i = 0; i < IngestLane.All.Count; i++)
+        {
+            var index = i;
+            builder.Services.AddSingleton<IHostedService>(sp => sp.GetServices<MqttIngestWorker>().ElementAt(index));
+        }
     }
 }
