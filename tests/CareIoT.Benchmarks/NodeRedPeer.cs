@@ -148,23 +148,33 @@ public sealed class NodeRedPeer : IAsyncDisposable
 /// <summary>Call-button presses, one per button, each on its own connection; returns when each was published.</summary>
 public static class Presses
 {
-    public static async Task<Dictionary<string, long>> SendAsync(Dictionary<string, string> buttons, TimeSpan between)
+    public static Task<Dictionary<string, long>> SendAsync(Dictionary<string, string> buttons, TimeSpan between) =>
+        PublishEachAsync(buttons, MessageTypes.Press, between);
+
+    /// <summary>
+    /// One heartbeat from each button, as every fitted device sends on its own, so that a press
+    /// meets a live twin, as it does in service, rather than one being activated from storage.
+    /// </summary>
+    public static Task HeartbeatAsync(Dictionary<string, string> buttons) =>
+        PublishEachAsync(buttons, MessageTypes.Heartbeat, TimeSpan.Zero);
+
+    private static async Task<Dictionary<string, long>> PublishEachAsync(Dictionary<string, string> buttons, string type, TimeSpan between)
     {
         var factory = new MqttClientFactory();
-        var pressedAt = new Dictionary<string, long>();
+        var publishedAt = new Dictionary<string, long>();
         foreach (var (button, password) in buttons)
         {
             using var client = factory.CreateMqttClient();
             await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId($"bench-{button}-{Guid.NewGuid():N}")
                 .WithCredentials(button, password).WithCleanStart(true).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
-            var payload = DevicePayloadJson.Serialize(new DevicePayload { Id = Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = MessageTypes.Press });
-            pressedAt[button] = Stopwatch.GetTimestamp();
-            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(button, MessageTypes.Press))
+            var payload = DevicePayloadJson.Serialize(new DevicePayload { Id = Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = type, Battery = 90 });
+            publishedAt[button] = Stopwatch.GetTimestamp();
+            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(button, type))
                 .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
             await client.DisconnectAsync();
             await Task.Delay(between);
         }
 
-        return pressedAt;
+        return publishedAt;
     }
 }

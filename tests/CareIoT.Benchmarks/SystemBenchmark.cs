@@ -162,6 +162,14 @@ public static class SystemBenchmark
         await using var console = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/dispatch"), o => o.Cookies = server.Cookies).Build();
         console.On<AlertSeen>("AlertChanged", a => seen.TryAdd(a.DeviceId, Stopwatch.GetTimestamp()));
         await console.StartAsync();
+        var heard = await server.AcceptedAsync();
+        await Presses.HeartbeatAsync(buttons);
+        var warm = Stopwatch.StartNew();
+        while (await server.AcceptedAsync() - heard < buttons.Count && warm.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
+
         await using var load = new MqttLoad(mattresses);
         await load.ConnectAsync();
         using var stop = new CancellationTokenSource();
