@@ -5,7 +5,7 @@
 #
 #   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
 # --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
-# HTTP 5080+i, silo 11111+i, gateway 30000+i (i = 0..N-1). Each silo keeps its own persistent MQTT
+# HTTP 5080+i, silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
 # subscription (Mosquitto 2.0 does not restore shared subscriptions after its own restart: see the
 # README), the grains drop the repeats, and every console sees every alert through the SignalR
 # Redis backplane.
@@ -53,7 +53,7 @@ mkdir -p "$STATE/logs"
 for ((i = 0; i < silos; i++)); do
   port=$((HTTP_PORT + i))
   log "starting silo $i on http://127.0.0.1:$port (log: $STATE/logs/server-$i.out)"
-  Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+  Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Dc09__Port=$((9590 + i)) \
   Mqtt__ClientId="careiot-ingest-$i" \
     dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
     --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$port" > "$STATE/logs/server-$i.out" 2>&1 &

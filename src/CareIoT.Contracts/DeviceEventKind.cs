@@ -17,4 +17,5 @@ public enum DeviceEventKind
     BedReturned = 12,
     VitalsReported = 13,
     FallDetected = 14,
+    InactivityReported = 15,
 }

@@ -47,4 +47,7 @@ public enum DeviceMessageType
 
     /// <summary>The gateway reports the device available again (Zigbee2MQTT availability).</summary>
     Online = 15,
+
+    /// <summary>The device saw no activity from the resident for longer than its own limit (a panel's well-being check).</summary>
+    Inactivity = 16,
 }

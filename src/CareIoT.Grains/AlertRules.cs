@@ -13,6 +13,7 @@ public static class AlertRules
         DeviceEventKind.SmokeDetected => new(AlertCause.Fire, AlertPriority.Highest),
         DeviceEventKind.CallPressed => new(AlertCause.PersonalEmergency, AlertPriority.Critical),
         DeviceEventKind.FallDetected => new(AlertCause.Fall, AlertPriority.Critical),
+        DeviceEventKind.InactivityReported => new(AlertCause.Inactivity, AlertPriority.High),
         DeviceEventKind.WentOffline => new(AlertCause.DeviceOffline, AlertPriority.Normal),
         DeviceEventKind.Tampered => new(AlertCause.Tamper, AlertPriority.Normal),
         DeviceEventKind.Faulted => new(AlertCause.DeviceFault, AlertPriority.Normal),

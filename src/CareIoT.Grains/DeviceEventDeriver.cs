@@ -45,6 +45,7 @@ internal static class DeviceEventDeriver
             case DeviceMessageType.BedExit: condition.Presence = false; Add(DeviceEventKind.BedExited); break;
             case DeviceMessageType.BedReturn: condition.Presence = true; Add(DeviceEventKind.BedReturned); break;
             case DeviceMessageType.Vitals: Add(DeviceEventKind.VitalsReported); break;
+            case DeviceMessageType.Inactivity: Add(DeviceEventKind.InactivityReported); break;
             case DeviceMessageType.StateReport: DeriveFromState(message.Readings, condition, Add); break;
             default: break;
         }

@@ -15,6 +15,9 @@ public sealed class SupervisionOptions
         [DeviceKind.CallButton] = new() { Heartbeat = TimeSpan.FromMinutes(15), OfflineAfter = TimeSpan.FromMinutes(45) },
         [DeviceKind.SmokeAlarm] = new() { Heartbeat = TimeSpan.FromMinutes(15), OfflineAfter = TimeSpan.FromMinutes(45) },
         [DeviceKind.Mattress] = new() { Heartbeat = TimeSpan.FromSeconds(60), OfflineAfter = TimeSpan.FromMinutes(5) },
+        // DC-09 panels: the common social-alarm setting is a daily periodic test (602) plus NULL link tests; a
+        // binding may set a shorter limit for panels that poll every few minutes.
+        [DeviceKind.AlarmPanel] = new() { Heartbeat = TimeSpan.FromHours(24), OfflineAfter = TimeSpan.FromHours(25) },
     };
 
     /// <summary>A reported battery level at or below this counts as low.</summary>

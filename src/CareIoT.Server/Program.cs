@@ -16,6 +16,7 @@ try
     builder.AddCareIotTelemetry();
     builder.AddCareIotSilo();
     builder.AddCareIotIngestion();
+    builder.AddCareIotPanelReceiver();
     builder.AddCareIotDispatch();
     builder.AddCareIotWall();
     builder.AddCareIotHealthChecks();
@@ -40,6 +41,7 @@ try
     app.MapInstallEndpoints();
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
+    app.MapPanelEndpoints();
 
     await app.RunAsync();
     return 0;

@@ -44,6 +44,7 @@ public sealed class BenchServer : IAsyncDisposable
         start.Environment["Orleans__ServiceId"] = $"bench-{run}";
         start.Environment["Orleans__SiloPort"] = "11191";
         start.Environment["Orleans__GatewayPort"] = "30091";
+        start.Environment["Dc09__Port"] = "0"; // panels are not part of this benchmark: any free port
         start.Environment["Mqtt__ClientId"] = $"careiot-bench-{run}";
         start.Environment["Mqtt__SessionExpirySeconds"] = "60";
         // To see whether alarms wait in the broker's in-flight window or in the server (docs/benchmarks.md).

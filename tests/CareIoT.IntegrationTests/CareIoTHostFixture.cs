@@ -15,6 +15,9 @@ public class CareIoTHostFixture : IAsyncLifetime
 
     public ServerProcess Server { get; private set; } = null!;
 
+    /// <summary>Where this host's DC-09 receiver listens (TCP and UDP, loopback).</summary>
+    public int PanelPort { get; private set; }
+
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), $"careiot-it-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
 
     public string JournalConnectionString =>
@@ -24,6 +27,7 @@ public class CareIoTHostFixture : IAsyncLifetime
     {
         var environment = HostEnvironment(Services, JournalConnectionString, Guid.NewGuid().ToString("N")[..12]);
         Configure(environment);
+        PanelPort = int.Parse(environment["Dc09__Port"], System.Globalization.CultureInfo.InvariantCulture);
         Server = new ServerProcess(environment, LogFile);
         await Server.StartAsync();
     }
@@ -41,6 +45,7 @@ public class CareIoTHostFixture : IAsyncLifetime
         ["Orleans__ServiceId"] = $"careiot-it-{cluster}",
         ["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Dc09__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mqtt__Host"] = services.MqttHost,
         ["Mqtt__Port"] = services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mqtt__Username"] = services.MqttIngestUsername,

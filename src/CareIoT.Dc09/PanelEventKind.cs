@@ -1,0 +1,32 @@
+namespace CareIoT.Dc09;
+
+/// <summary>What a panel event means to the monitoring centre, whatever code the panel used for it.</summary>
+public enum PanelEventKind
+{
+    /// <summary>A personal or medical emergency call: pendant, pull cord, panic button.</summary>
+    Emergency,
+
+    /// <summary>Fire, smoke or heat.</summary>
+    Fire,
+
+    /// <summary>Something needs a technician: low battery, mains lost, a sensor failing, supervision lost.</summary>
+    Trouble,
+
+    /// <summary>The trouble cleared.</summary>
+    TroubleRestore,
+
+    /// <summary>The panel's periodic test report or a DC-09 NULL link test: it is alive and reachable.</summary>
+    Heartbeat,
+
+    /// <summary>An alarm condition cleared (a restore, not a cancellation by staff).</summary>
+    Restore,
+
+    /// <summary>A fall detector triggered. No standard code: vendor tables map it.</summary>
+    Fall,
+
+    /// <summary>No activity seen for too long, or a missed well-being check. Vendor tables map it.</summary>
+    Inactivity,
+
+    /// <summary>Nothing the centre acts on: burglary, arming, door openings and every code not mapped.</summary>
+    Ignored,
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using CareIoT.Contracts;
+using CareIoT.Dc09;
+using CareIoT.PanelReceiver;
+using CareIoT.Postgres;
+using Npgsql;
+
+namespace CareIoT.Server.Api;
+
+/// <summary>A home-alarm panel as the installer binds it: its DC-09 account to a household, with its key.</summary>
+public sealed record BindPanelRequest(string HouseholdId, string Serial, string? Key = null, string? KeyFormat = null, string? Vendor = null, int? SupervisionMinutes = null);
+
+/// <summary>A bound account as shown back: never the key, only whether there is one.</summary>
+public sealed record PanelBinding(string Account, string DeviceId, bool Encrypted, string? Vendor);
+
+public static partial class PanelEndpoints
+{
+    public static void MapPanelEndpoints(this IEndpointRouteBuilder app)
+    {
+        var panels = app.MapGroup("/api/install/panels").RequireAuthorization(Auth.Policies.Install);
+        panels.MapPut("/{account}", BindAsync);
+        panels.MapGet("/{account}", async (string account, PostgresPanelAccounts accounts, CancellationToken ct) =>
+            await accounts.FindAsync(account.ToUpperInvariant(), ct) is { } a
+                ? Results.Ok(new PanelBinding(a.Account, a.DeviceId, a.Key is not null, a.Vendor))
+                : Results.NotFound());
+        app.MapGet("/api/panels/stats", (PanelReceiverStats stats) => stats.Snapshot()).RequireAuthorization(Auth.Policies.Install);
+    }
+
+    private static async Task<IResult> BindAsync(string account, BindPanelRequest body, ClaimsPrincipal user, PostgresPanelAccounts accounts,
+        PanelAccountDirectory directory, PanelEventMap eventMap, IGrainFactory grains, TimeProvider time, CancellationToken ct)
+    {
+        account = account.ToUpperInvariant();
+        var isHex = !string.Equals(body.KeyFormat, "text", StringComparison.OrdinalIgnoreCase);
+        if (Problem(account, body, isHex, eventMap) is { } problem)
+        {
+            return Results.BadRequest(new { error = problem });
+        }
+
+        var panel = new PanelAccount(account, $"panel-{account}", string.IsNullOrEmpty(body.Key) ? null : body.Key, isHex, body.Vendor);
+        var offlineAfter = body.SupervisionMinutes is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
+        try
+        {
+            if (!await accounts.RegisterAsync(panel, body.HouseholdId, body.Serial.Trim(), offlineAfter, user.Identity!.Name!, time.GetUtcNow(), ct))
+            {
+                return Results.Conflict(new { error = "this account, device or serial is already bound" });
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return Results.BadRequest(new { error = $"no household '{body.HouseholdId}'" });
+        }
+
+        // Seen at once here (other nodes within their refresh); the device grain forgets an earlier "unknown".
+        await directory.RefreshAsync(TimeSpan.Zero, ct);
+        await grains.GetGrain<IDeviceGrain>(panel.DeviceId).Rebind(new DeviceBinding(panel.DeviceId, DeviceKind.AlarmPanel,
+            new SiteRef(SiteKind.Household, body.HouseholdId), offlineAfter));
+        return Results.Created($"/api/install/panels/{account}", new PanelBinding(account, panel.DeviceId, panel.Key is not null, panel.Vendor));
+    }
+
+    private static string? Problem(string account, BindPanelRequest body, bool isHex, PanelEventMap eventMap)
+    {
+        if (!AccountPattern().IsMatch(account))
+        {
+            return "the account is 3 to 16 hex digits";
+        }
+
+        if (string.IsNullOrWhiteSpace(body.HouseholdId) || string.IsNullOrWhiteSpace(body.Serial) || body.Serial.Length > 64)
+        {
+            return "householdId and serial (at most 64 characters) are required";
+        }
+
+        if (body.KeyFormat is { } format && format is not ("hex" or "text"))
+        {
+            return "keyFormat is 'hex' or 'text'";
+        }
+
+        if (body.Vendor is { } vendor && !eventMap.HasVendor(vendor))
+        {
+            return $"no vendor '{vendor}' in the event map (known: {string.Join(", ", eventMap.Vendors)})";
+        }
+
+        if (body.SupervisionMinutes is < 1 or > 7 * 24 * 60)
+        {
+            return "supervisionMinutes is between 1 and 10080";
+        }
+
+        if (!string.IsNullOrEmpty(body.Key))
+        {
+            try
+            {
+                _ = Dc09AccountKey.FromConfigured(body.Key, isHex);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                return isHex ? "a hex key is 32, 48 or 64 hex digits (AES-128/192/256)" : "a text key is 16, 24 or 32 characters (AES-128/192/256)";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[0-9A-F]{3,16}$")]
+    private static partial Regex AccountPattern();
+}
