@@ -3,9 +3,17 @@
 #   deploy/bench.sh [decode|journal|import|system|all] [--quick] [--seconds N] [--writes N] [--households N]
 #   system: floor, ingest, press→console under load and memory with the real server (--quick: under 3 min)
 #   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
+#   deploy/bench.sh dc09   (DC-09 frames parsed per second, plain and encrypted, against a CRC-only pass)
 # PostgreSQL and InfluxDB are started here if they are not running, and stopped after.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+# Pure CPU work, no services needed.
+if [ "${1:-}" = "dc09" ]; then
+  shift
+  dotnet build "$REPO/tests/CareIoT.Dc09.Benchmarks" -c Release -nologo -v quiet > "$STATE/bench-build.log" 2>&1 || { cat "$STATE/bench-build.log"; die "build failed"; }
+  dotnet "$REPO/tests/CareIoT.Dc09.Benchmarks/bin/Release/net10.0/CareIoT.Dc09.Benchmarks.dll" "$@"
+  exit
+fi
 "$REPO/deploy/install.sh"
 started="$("$REPO/deploy/services.sh" start | awk '/^STARTED/ {print $2}' | xargs)"
 cleanup() {

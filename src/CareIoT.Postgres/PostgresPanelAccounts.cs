@@ -4,15 +4,26 @@ using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
+/// <summary>What binding a panel came to.</summary>
+public enum PanelRegistration
+{
+    Registered,
+
+    /// <summary>The account, the panel's device id or its serial is bound already.</summary>
+    Taken,
+
+    NoHousehold,
+}
+
 /// <summary>The registry of DC-09 panel accounts: bound by an installer together with the panel's device.</summary>
 public sealed class PostgresPanelAccounts(NpgsqlDataSource dataSource) : IPanelAccounts
 {
     /// <summary>
     /// Registers the panel as a device of its household and binds its account, in one transaction (not
     /// named BindAsync: minimal APIs would take this type for a custom-bound parameter);
-    /// false (and nothing stored) when the device id, serial or account is already taken.
+    /// nothing is stored unless both rows are.
     /// </summary>
-    public async Task<bool> RegisterAsync(PanelAccount account, string householdId, string serial, TimeSpan? offlineAfter,
+    public async Task<PanelRegistration> RegisterAsync(PanelAccount account, string householdId, string serial, TimeSpan? offlineAfter,
         string installer, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -27,9 +38,16 @@ public sealed class PostgresPanelAccounts(NpgsqlDataSource dataSource) : IPanelA
         device.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = offlineAfter is { } t ? (int)t.TotalSeconds : null });
         device.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         device.Parameters.Add(new NpgsqlParameter { Value = installer });
-        if (await device.ExecuteNonQueryAsync(cancellationToken) != 1)
+        try
         {
-            return false;
+            if (await device.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return PanelRegistration.Taken;
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return PanelRegistration.NoHousehold;
         }
 
         await using var bind = new NpgsqlCommand("""
@@ -45,11 +63,11 @@ public sealed class PostgresPanelAccounts(NpgsqlDataSource dataSource) : IPanelA
         bind.Parameters.Add(new NpgsqlParameter { Value = installer });
         if (await bind.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
-            return false; // disposing the transaction rolls the device back
+            return PanelRegistration.Taken; // disposing the transaction rolls the device back
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return PanelRegistration.Registered;
     }
 
     public async Task<IReadOnlyList<PanelAccount>> ListAsync(CancellationToken cancellationToken)

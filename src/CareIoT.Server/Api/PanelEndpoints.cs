@@ -4,7 +4,6 @@ using CareIoT.Contracts;
 using CareIoT.Dc09;
 using CareIoT.PanelReceiver;
 using CareIoT.Postgres;
-using Npgsql;
 
 namespace CareIoT.Server.Api;
 
@@ -19,6 +18,7 @@ public static partial class PanelEndpoints
     public static void MapPanelEndpoints(this IEndpointRouteBuilder app)
     {
         var panels = app.MapGroup("/api/install/panels").RequireAuthorization(Auth.Policies.Install);
+        panels.MapGet("/vendors", (PanelEventMap eventMap) => eventMap.Vendors.Order(StringComparer.Ordinal));
         panels.MapPut("/{account}", BindAsync);
         panels.MapGet("/{account}", async (string account, PostgresPanelAccounts accounts, CancellationToken ct) =>
             await accounts.FindAsync(account.ToUpperInvariant(), ct) is { } a
@@ -39,16 +39,12 @@ public static partial class PanelEndpoints
 
         var panel = new PanelAccount(account, $"panel-{account}", string.IsNullOrEmpty(body.Key) ? null : body.Key, isHex, body.Vendor);
         var offlineAfter = body.SupervisionMinutes is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
-        try
+        switch (await accounts.RegisterAsync(panel, body.HouseholdId, body.Serial.Trim(), offlineAfter, user.Identity!.Name!, time.GetUtcNow(), ct))
         {
-            if (!await accounts.RegisterAsync(panel, body.HouseholdId, body.Serial.Trim(), offlineAfter, user.Identity!.Name!, time.GetUtcNow(), ct))
-            {
+            case PanelRegistration.Taken:
                 return Results.Conflict(new { error = "this account, device or serial is already bound" });
-            }
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
-        {
-            return Results.BadRequest(new { error = $"no household '{body.HouseholdId}'" });
+            case PanelRegistration.NoHousehold:
+                return Results.BadRequest(new { error = $"no household '{body.HouseholdId}'" });
         }
 
         // Seen at once here (other nodes within their refresh); the device grain forgets an earlier "unknown".
