@@ -42,6 +42,7 @@ try
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
     app.MapPanelEndpoints();
+    app.MapAuditEndpoints();
 
     await app.RunAsync();
     return 0;

@@ -14,8 +14,12 @@ public static class InstallEndpoints
     public static void MapInstallEndpoints(this IEndpointRouteBuilder app)
     {
         var install = app.MapGroup("/api/install").RequireAuthorization(Auth.Policies.Install);
-        install.MapGet("/households", (string? search, PostgresInstallations installations, CancellationToken ct) =>
-            installations.FindHouseholdsAsync(search?.Trim() ?? "", ct));
+        install.MapGet("/households", async (string? search, ClaimsPrincipal user, PostgresInstallations installations, Privacy.AccessAudit audit, CancellationToken ct) =>
+        {
+            var text = search?.Trim() ?? "";
+            await audit.ViewedAsync(user, "household-search", $"search:{text}", ct);
+            return await installations.FindHouseholdsAsync(text, ct);
+        });
         install.MapPost("/devices", FitAsync);
         install.MapPost("/devices/{deviceId}/credentials", async (string deviceId, PostgresRegistry registry, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
             await registry.FindAsync(deviceId, ct) is null ? Results.NotFound() : Results.Ok(await CredentialsAsync(deviceId, broker, config, ct)));

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text;
+using CareIoT.Server.Privacy;
 using CareIoT.Reports;
 using CareIoT.Server.Reports;
 
@@ -10,16 +12,24 @@ public static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").RequireAuthorization(Auth.Policies.Inspect);
-        reports.MapGet("/uptime", async (HttpRequest request, UptimeReportBuilder builder, IConfiguration config, CancellationToken ct) =>
-            Parse(request, config) is { } query
-                ? Results.Ok(await builder.BuildAsync(query.Scope, query.From, query.To, ct))
-                : Problem());
-        reports.MapGet("/uptime.csv", async (HttpRequest request, UptimeReportBuilder builder, IConfiguration config, CancellationToken ct) =>
+        reports.MapGet("/uptime", async (HttpRequest request, ClaimsPrincipal user, UptimeReportBuilder builder, IConfiguration config, AccessAudit audit, CancellationToken ct) =>
         {
             if (Parse(request, config) is not { } query)
             {
                 return Problem();
             }
+
+            await audit.ExportedAsync(user, "uptime-report", $"{query.Scope.Kind}:{query.Scope.Id ?? "all"}", new { query.From, query.To, format = "json" }, ct);
+            return Results.Ok(await builder.BuildAsync(query.Scope, query.From, query.To, ct));
+        });
+        reports.MapGet("/uptime.csv", async (HttpRequest request, ClaimsPrincipal user, UptimeReportBuilder builder, IConfiguration config, AccessAudit audit, CancellationToken ct) =>
+        {
+            if (Parse(request, config) is not { } query)
+            {
+                return Problem();
+            }
+
+            await audit.ExportedAsync(user, "uptime-report", $"{query.Scope.Kind}:{query.Scope.Id ?? "all"}", new { query.From, query.To, format = "csv" }, ct);
 
             var report = await builder.BuildAsync(query.Scope, query.From, query.To, ct);
             var name = $"uptime-{query.Scope.Kind}-{query.Scope.Id ?? "all"}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.csv";

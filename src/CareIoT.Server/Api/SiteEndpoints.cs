@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CareIoT.Contracts;
+using CareIoT.Server.Privacy;
 
 namespace CareIoT.Server.Api;
 
@@ -8,8 +10,17 @@ public static class SiteEndpoints
     public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
         var households = app.MapGroup("/api/sites/households").RequireAuthorization(Auth.Policies.SeeHousehold);
-        households.MapGet("/{householdId}", async (string householdId, CareIoT.Postgres.PostgresRegistry registry, CancellationToken ct) =>
-            await registry.GetHouseholdAsync(householdId, ct) is { } household ? Results.Ok(household) : Results.NotFound());
+        households.MapGet("/{householdId}", async (string householdId, ClaimsPrincipal user, CareIoT.Postgres.PostgresRegistry registry,
+            AccessAudit audit, CancellationToken ct) =>
+        {
+            if (await registry.GetHouseholdAsync(householdId, ct) is not { } household)
+            {
+                return Results.NotFound();
+            }
+
+            await audit.ViewedAsync(user, "household", $"household:{householdId}", ct);
+            return Results.Ok(PersonalData.For(household, user));
+        });
         households.MapGet("/{householdId}/devices", (string householdId, CareIoT.Postgres.PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
             DevicesAsync(new SiteRef(SiteKind.Household, householdId), registry, grains, ct));
         households.MapGet("/{householdId}/alerts", (string householdId, IGrainFactory grains) =>

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
 using CareIoT.Grains.Rotation;
 using CareIoT.Postgres;
 using CareIoT.Server.Wall;
+
+using CareIoT.Server.Privacy;
 
 namespace CareIoT.Server.Api;
 
@@ -55,7 +58,9 @@ public static class WallEndpoints
     }
 
     /// <summary>Facilities and households by their coordinates, each with its open alerts' worst priority.</summary>
-    private static async Task<IReadOnlyList<MapPoint>> MapAsync(PostgresPlaces places, IAlertJournal journal, WallSiteLookup lookup, CancellationToken ct)
+    /// A household's name is masked on the map (a screen anyone in the room can read) unless one of
+    /// its alerts is open and the viewer acts for people (<see cref="PersonalData.SeesIdentity"/>).
+    private static async Task<IReadOnlyList<MapPoint>> MapAsync(ClaimsPrincipal user, PostgresPlaces places, IAlertJournal journal, WallSiteLookup lookup, CancellationToken ct)
     {
         var open = await journal.GetOpenAsync(ct);
         var byWallSite = new Dictionary<string, List<AlertSnapshot>>(StringComparer.Ordinal);
@@ -71,7 +76,8 @@ public static class WallEndpoints
         return [.. (await places.MapPlacesAsync(ct)).Select(p =>
         {
             var alerts = p.Kind == "Facility" ? byWallSite.GetValueOrDefault(p.WallSiteKey) ?? [] : byHousehold[p.Id].ToList();
-            return new MapPoint(p.Kind, p.Id, p.Name, p.Latitude, p.Longitude, p.WallSiteKey, alerts.Count,
+            var name = p.Kind == "Household" && (alerts.Count == 0 || !PersonalData.SeesIdentity(user)) ? NameMask.Mask(p.Name) : p.Name;
+            return new MapPoint(p.Kind, p.Id, name, p.Latitude, p.Longitude, p.WallSiteKey, alerts.Count,
                 alerts.Count == 0 ? null : alerts.Min(a => a.Priority));
         })];
     }

@@ -31,6 +31,8 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<PostgresHouseholdImport>();
         builder.Services.AddSingleton<CareIoT.Server.Install.BrokerCredentials>();
         builder.Services.AddSingleton<PostgresCoverageLog>();
+        builder.Services.AddSingleton<PostgresAccessAudit>();
+        builder.Services.AddSingleton<Privacy.AccessAudit>();
         builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());
     }
 }

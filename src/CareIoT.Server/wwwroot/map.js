@@ -33,8 +33,10 @@ async function load() {
   });
   chart.setOption({
     animation: false,
+    // ECharts renders a formatter's string as HTML: every value from the registry is escaped first.
     tooltip: { formatter: params => params.data && params.data.place
-      ? `${params.data.name}<br>${t(params.data.place.kind)} · ${t("openAlerts")} ${params.data.place.openAlerts}` : params.name },
+      ? `${escapeHtml(params.data.name)}<br>${escapeHtml(t(params.data.place.kind))} · ${escapeHtml(t("openAlerts"))} ${Number(params.data.place.openAlerts)}`
+      : escapeHtml(params.name) },
     geo: { map: "district", roam: true, label: { show: true, color: "#ccc" }, itemStyle: { areaColor: "#1c2733", borderColor: "#5d7590" } },
     series: [
       { name: "Facility", type: "scatter", coordinateSystem: "geo", symbol: "rect", symbolSize: 16, data: places.filter(p => p.kind === "Facility").map(point) },
@@ -46,3 +48,7 @@ async function load() {
 load();
 setInterval(load, 10000);
 });
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
