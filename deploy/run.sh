@@ -90,6 +90,6 @@ cat <<MSG
 
 MSG
 "${sim[@]}" fleet "${fleet[@]}" --press-every "$press_every" --smoke-every "$smoke_every" \
-  --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" &
+  --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" --panel-port 9590 &
 pids+=($!)
 wait "${pids[@]}"

@@ -1,3 +1,4 @@
+using CareIoT.Dc09;
 using CareIoT.DeviceProtocol;
 
 namespace CareIoT.DeviceSimulator;
@@ -7,6 +8,8 @@ namespace CareIoT.DeviceSimulator;
 /// SOS button and smoke detector speak Zigbee through a Zigbee2MQTT gateway. Every device sends
 /// heartbeats (a few with a flat battery); mattresses send vitals and now and then a bed exit and
 /// return; now and then a call button is pressed (sometimes cancelled) or a smoke alarm sounds and clears.
+/// Homes with a home-alarm panel speak DC-09 to the server's receiver: link tests, and now and then a
+/// fire or medical alarm followed by its restore.
 /// </summary>
 public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords, ApiLogin login)
 {
@@ -14,6 +17,7 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
     private readonly List<SimulatedDevice> _smokeAlarms = [];
     private readonly List<SimulatedDevice> _mattresses = [];
     private readonly List<(ZigbeeHome Home, SimulatedGateway Gateway)> _zigbee = [];
+    private readonly List<SimulatedPanel> _panels = [];
 
     public async Task RunAsync(Uri? registerAt, TimeSpan? duration, CancellationToken cancellationToken)
     {
@@ -26,10 +30,12 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         try
         {
             await ConnectAllAsync(registerAt, stop.Token);
-            Console.WriteLine($"fleet: {_buttons.Count} households, {_mattresses.Count} beds, {_zigbee.Count} Zigbee homes connected to {broker}");
-            await Task.WhenAll(
+            Console.WriteLine($"fleet: {_buttons.Count} households, {_mattresses.Count} beds, {_zigbee.Count} Zigbee homes connected to {broker}; " +
+                $"{_panels.Count} alarm panels dialling {PanelHost(registerAt)}:{options.PanelPort}");
+            await Task.WhenAll([
                 PressLoopAsync(stop.Token), SmokeLoopAsync(stop.Token), VitalsLoopAsync(stop.Token),
-                HeartbeatLoopAsync(stop.Token), ZigbeeLoopAsync(stop.Token));
+                HeartbeatLoopAsync(stop.Token), ZigbeeLoopAsync(stop.Token), PanelAlarmLoopAsync(stop.Token),
+                .. _panels.Select(panel => panel.RunAsync(stop.Token))]);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -45,6 +51,11 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             foreach (var (_, gateway) in _zigbee)
             {
                 await gateway.DisposeAsync();
+            }
+
+            foreach (var panel in _panels)
+            {
+                await panel.DisposeAsync();
             }
         }
     }
@@ -98,7 +109,23 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             await gateway.AvailableAsync(home.SmokeDetector, online: true, cancellationToken);
             _zigbee.Add((home, gateway));
         }
+
+        foreach (var (home, index) in options.PanelHomes.Select((h, i) => (h, i)))
+        {
+            var encrypted = home.Encrypted;
+            if (registrar is not null)
+            {
+                await registrar.RegisterHouseholdAsync(home.HouseholdId, options.Households + options.ZigbeeHouseholds + index, cancellationToken);
+                encrypted = await registrar.BindPanelAsync(home, cancellationToken);
+            }
+
+            _panels.Add(new SimulatedPanel(home.Account, encrypted ? Dc09AccountKey.FromHex(home.Key) : null,
+                PanelHost(registerAt), options.PanelPort, options.PanelLinkTestEvery));
+        }
     }
+
+    // The receiver is part of the server, so it is found on the server's host.
+    private static string PanelHost(Uri? server) => server?.DnsSafeHost ?? "127.0.0.1";
 
     private async Task<SimulatedDevice> ConnectAsync(string deviceId, CancellationToken cancellationToken)
     {
@@ -157,6 +184,25 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             var alarm = _smokeAlarms[Random.Shared.Next(_smokeAlarms.Count)];
             Log(alarm, await alarm.SendAsync(MessageTypes.SmokeAlarm, cancellationToken), MessageTypes.SmokeAlarm);
             Log(alarm, await alarm.SendAsync(MessageTypes.SmokeClear, cancellationToken), MessageTypes.SmokeClear);
+        }
+    }
+
+    private async Task PanelAlarmLoopAsync(CancellationToken cancellationToken)
+    {
+        if (options.PanelAlarmEvery is not { } every || _panels.Count == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(every);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var panel = _panels[Random.Shared.Next(_panels.Count)];
+            var code = Random.Shared.Next(2) == 0 ? SimulatedPanel.Fire : SimulatedPanel.Medical;
+            await panel.SendEventAsync(ContactIdEvent.NewEvent, code, cancellationToken);
+            // The detector clears, or the resident is helped, well before the next alarm.
+            await Task.Delay(every / 2, cancellationToken);
+            await panel.SendEventAsync(ContactIdEvent.Restore, code, cancellationToken);
         }
     }
 

@@ -9,9 +9,16 @@ public sealed record FleetOptions(
     TimeSpan HeartbeatEvery,
     TimeSpan VitalsEvery,
     TimeSpan? SmokeEvery,
-    int ZigbeeHouseholds = 0)
+    int ZigbeeHouseholds = 0,
+    int Panels = 0,
+    int PanelPort = 9590,
+    TimeSpan? PanelAlarmEvery = null,
+    TimeSpan? PanelLinkTestEvery = null)
 {
     public IEnumerable<ZigbeeHome> ZigbeeHomes => Enumerable.Range(0, ZigbeeHouseholds).Select(i => ZigbeeHome.For(Prefix, i));
+
+    /// <summary>Homes with a DC-09 alarm panel; panels speak to the receiver, not the broker, so they are not in <see cref="DeviceIds"/>.</summary>
+    public IEnumerable<PanelHome> PanelHomes => Enumerable.Range(0, Panels).Select(i => PanelHome.For(Prefix, i));
 
     public IEnumerable<string> CallButtons => Enumerable.Range(0, Households).Select(i => $"{Prefix}-cb-{i:D4}");
 

@@ -1,10 +1,13 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace CareIoT.DeviceSimulator;
 
 /// <summary>
-/// Registers the simulated households, beds and their devices through the server's registry API,
-/// signed in as a user who may install (the run command passes the initial admin).
+/// Registers the simulated households, beds and their devices through the server's registry API, and
+/// binds the alarm panels' accounts through the installer's, signed in as a user who may install (the
+/// run command passes the initial admin).
 /// </summary>
 public sealed class FleetRegistrar : IDisposable
 {
@@ -72,6 +75,26 @@ public sealed class FleetRegistrar : IDisposable
         string? gatewayId = null, string? model = null) =>
         (await _http.PutAsJsonAsync($"api/registry/devices/{deviceId}", new { kind, householdId, bedId, gatewayId, model }, cancellationToken))
             .EnsureSuccessStatusCode();
+
+    /// <summary>
+    /// Binds the panel's account to its household as an installer does, with its key when it encrypts.
+    /// An account bound on an earlier run (409) is left as it was bound; returns whether that binding has
+    /// a key, so the panel encrypts exactly when the receiver expects it to.
+    /// </summary>
+    public async Task<bool> BindPanelAsync(PanelHome home, CancellationToken cancellationToken)
+    {
+        await SignInAsync(cancellationToken);
+        var body = new { householdId = home.HouseholdId, serial = home.Serial, key = home.Encrypted ? home.Key : null, keyFormat = "hex" };
+        using var response = await _http.PutAsJsonAsync($"api/install/panels/{home.Account}", body, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+            return home.Encrypted;
+        }
+
+        var bound = await _http.GetFromJsonAsync<JsonElement>($"api/install/panels/{home.Account}", cancellationToken);
+        return bound.GetProperty("encrypted").GetBoolean();
+    }
 
     /// <summary>A household with one call button (kept for the probe).</summary>
     public async Task RegisterAsync(string householdId, string deviceId, int index, CancellationToken cancellationToken)

@@ -45,15 +45,21 @@ var prefix = new Option<string>("--prefix") { Description = "Prefix of household
 var register = new Option<string?>("--register") { Description = "Server URL: register the fleet's households and devices there first" };
 var pressEvery = new Option<int>("--press-every") { Description = "Seconds between presses", DefaultValueFactory = _ => 20 };
 var heartbeatEvery = new Option<int>("--heartbeat-every") { Description = "Seconds between heartbeats", DefaultValueFactory = _ => 60 };
+var panels = new Option<int>("--panels") { Description = "Homes with a home-alarm panel speaking DC-09 (half of them encrypted)", DefaultValueFactory = _ => 4 };
+var panelPort = new Option<int>("--panel-port") { Description = "Port of the server's DC-09 receiver (on the --register server's host)", DefaultValueFactory = _ => 9590 };
+var panelAlarmEvery = new Option<int>("--panel-alarm-every") { Description = "Seconds between panel alarms, each restored after half of it (0: none)", DefaultValueFactory = _ => 120 };
+var panelLinkTestEvery = new Option<int>("--panel-link-test-every") { Description = "Seconds between a panel's NULL link tests (under the receiver's 60 s idle limit)", DefaultValueFactory = _ => 45 };
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
-var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm) and beds (mattress)")
+var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm), beds (mattress) and home-alarm panels (DC-09)")
 {
     broker, households, beds, zigbee, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials, login,
+    panels, panelPort, panelAlarmEvery, panelLinkTestEvery,
 };
 FleetOptions ReadFleet(ParseResult parse) => new(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
     TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
     TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null,
-    parse.GetValue(zigbee));
+    parse.GetValue(zigbee), parse.GetValue(panels), parse.GetValue(panelPort),
+    parse.GetValue(panelAlarmEvery) is > 0 and var alarm ? TimeSpan.FromSeconds(alarm) : null, TimeSpan.FromSeconds(parse.GetValue(panelLinkTestEvery)));
 fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)), ApiLogin.Load(parse.GetValue(login)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 
