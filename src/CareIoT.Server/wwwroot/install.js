@@ -1,5 +1,5 @@
-// The installer's phone page: find a home, fit a device (credentials shown once), walk-test every
-// device with live ticks, finish into an installation record.
+// The installer's phone page: find a home, fit a device (credentials shown once) or bind an alarm
+// panel's DC-09 account, walk-test every device with live ticks, finish into an installation record.
 window.careiotTextsReady.then(() => {
 "use strict";
 const language = localStorage.getItem("careiot.language") || "zh-CN";
@@ -38,6 +38,7 @@ function open(h) {
   $("home-title").textContent = `${h.elderName}（${h.householdId}）`;
   $("home-address").textContent = h.address;
   $("credentials").hidden = true;
+  $("panel-bound").hidden = true; $("panel-error").hidden = true;
   refresh(); loadRecords();
   clearInterval(poll); poll = setInterval(refresh, 1000);
 }
@@ -54,7 +55,12 @@ async function refresh() {
     const last = d.signals[d.signals.length - 1];
     if (running && last) li.className = "passed";
     const health = d.health;
-    li.textContent = `${t(d.kind)} ${d.deviceId} · ${t("signal")} ${health.signalDbm ?? last?.signalDbm ?? "—"} dBm · ${t("battery")} ${health.batteryPercent ?? last?.batteryPercent ?? "—"}%`
+    // A device counts as online until supervision finds it silent, so only a last-heard time shows that
+    // it really spoke (a panel sends no readings, only link tests: this is what the installer checks).
+    const heard = health.lastSeen ? `${t("lastSeen")} ${new Date(health.lastSeen).toLocaleTimeString(language)}` : null;
+    li.classList.toggle("online", health.online && heard !== null);
+    const status = heard === null ? t("neverHeard") : `${health.online ? t("online") : t("offlineNow")} · ${heard}`;
+    li.textContent = `${t(d.kind)} ${d.deviceId} · ${status} · ${t("signal")} ${health.signalDbm ?? last?.signalDbm ?? "—"} dBm · ${t("battery")} ${health.batteryPercent ?? last?.batteryPercent ?? "—"}%`
       + (last ? ` · ${t(last.event)} ${new Date(last.at).toLocaleTimeString(language)}` : running ? ` · ${t("waitingForSignal")}` : "");
     return li;
   }));
@@ -70,7 +76,51 @@ async function loadRecords() {
   }));
 }
 
+async function loadVendors() {
+  const answer = await api("GET", "/api/install/panels/vendors");
+  $("panel-vendor").append(...(answer.body || []).map(vendor => new Option(vendor, vendor)));
+}
+
+function showKeyField() {
+  const format = $("panel-key-format").value;
+  $("panel-key-field").hidden = !format;
+  $("panel-key").required = format !== "";
+  $("panel-key").placeholder = format === "hex" ? t("hexKeyHint") : t("textKeyHint");
+}
+
+async function bindPanel(e) {
+  e.preventDefault();
+  const account = $("panel-account").value.trim().toUpperCase();
+  const format = $("panel-key-format").value;
+  const minutes = $("panel-supervision").value;
+  const answer = await api("PUT", `/api/install/panels/${encodeURIComponent(account)}`, {
+    householdId: household.householdId, serial: $("panel-serial").value.trim(),
+    key: format ? $("panel-key").value : null, keyFormat: format || null,
+    vendor: $("panel-vendor").value || null, supervisionMinutes: minutes ? Number(minutes) : null,
+  });
+  $("panel-error").hidden = answer.ok;
+  $("panel-bound").hidden = !answer.ok;
+  if (!answer.ok) {
+    // The server says what is wrong (key length, taken account…); shown as it is.
+    $("panel-error").textContent = `${t("panelRefused")}: ${answer.status === 403 ? t("forbidden") : answer.body?.error || answer.status}`;
+    return;
+  }
+
+  const p = answer.body;
+  $("panel-bound").textContent = `${t("panelBound")}: ${p.account} → ${p.deviceId} · ${t("encrypted")}: ${p.encrypted ? t("yes") : t("no")}`
+    + ` · ${p.vendor ?? t("standardCodes")}`;
+  $("panel").reset(); showKeyField();
+  refresh();
+}
+
 $("find").addEventListener("submit", find);
+$("panel").addEventListener("submit", bindPanel);
+$("panel-key-format").addEventListener("change", showKeyField);
+$("panel-account").addEventListener("input", e => {
+  const input = e.target, at = input.selectionStart;
+  input.value = input.value.toUpperCase();
+  input.setSelectionRange(at, at);
+});
 $("fit").addEventListener("submit", async e => {
   e.preventDefault();
   const answer = await api("POST", "/api/install/devices", { serial: $("fit-serial").value.trim(), kind: $("fit-kind").value, householdId: household.householdId });
@@ -88,6 +138,7 @@ $("finish-test").addEventListener("click", async () => { showError(await api("PO
 document.documentElement.lang = language;
 document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
 document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
+showKeyField(); loadVendors();
 const given = new URLSearchParams(location.search).get("household");
 if (given) { $("search").value = given; find().then(() => $("found").querySelector("button")?.click()); }
 });
