@@ -5,7 +5,11 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CAREIOT_STATE:-$REPO/.state}"
 export CAREIOT_STATE="$STATE"
 
-MQTT_PORT=1883          # fixed in mosquitto.conf
+MQTT_PORT=1883          # fixed in mosquitto.conf; loopback only (the platform's ingest, local tools)
+# The exceptions to "127.0.0.1 only": the ports devices and browsers reach from the network, all TLS.
+MQTTS_PORT="${CAREIOT_MQTTS_PORT:-8883}"            # devices: password + ACL
+MQTT_CERT_PORT="${CAREIOT_MQTT_CERT_PORT:-8884}"    # devices: client certificate (CN = device id) + ACL
+HTTPS_PORT="${CAREIOT_HTTPS_PORT:-5443}"            # the console (deploy/run.sh: +i per silo)
 REDIS_PORT=6380
 PG_PORT=5433
 INFLUX_PORT="${CAREIOT_INFLUX_PORT:-8087}"
@@ -13,6 +17,8 @@ HTTP_PORT="${CAREIOT_HTTP_PORT:-5080}"
 
 RUN_DIR="$STATE/run"
 SECRETS_DIR="$STATE/secrets"
+TLS_DIR="$STATE/tls"    # the deployment's CA and certificates (deploy/tls.sh)
+TLS_CONF="$TLS_DIR/ca.cnf"
 
 log() { printf '[careiot] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -97,3 +103,31 @@ secret() {
 }
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# --- TLS (deploy/tls.sh, deploy/device-cert.sh) -------------------------------------------------
+# tls_lock: one change to the CA's database at a time. Holds fd 7 until the script ends; close it
+# (exec 7>&-) before starting a long-lived process, or that process would hold the lock.
+tls_lock() { exec 7> "$TLS_DIR/.lock"; flock 7; }
+
+# new_key FILE: a fresh P-256 private key, mode 0600.
+new_key() { (umask 077; openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2> /dev/null); }
+
+# write_crl: the CA's revocation list, from its database, valid for a year.
+write_crl() {
+  openssl ca -gencrl -config "$TLS_CONF" -out "$TLS_DIR/crl.pem.new" 2> /dev/null || die "openssl could not write the CRL"
+  mv -f "$TLS_DIR/crl.pem.new" "$TLS_DIR/crl.pem"
+}
+
+# broker_tls DIR: copies the broker's certificate, key, the CA and its CRL into DIR/tls for the
+# mosquitto user (the broker reads them after dropping root). Succeeds only if a file changed.
+broker_tls() {
+  local dir="$1/tls" changed=1 f
+  mkdir -p "$dir"
+  for f in ca.crt broker.crt broker.key crl.pem; do
+    cmp -s "$TLS_DIR/$f" "$dir/$f" && continue
+    install -o mosquitto -g mosquitto -m 600 "$TLS_DIR/$f" "$dir/$f"
+    changed=0
+  done
+  chown mosquitto: "$dir"; chmod 700 "$dir"
+  return "$changed"
+}

@@ -5,7 +5,7 @@
 #
 #   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
 # --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
-# HTTP 5080+i, silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
+# HTTP 5080+i (127.0.0.1 only), HTTPS 5443+i (all interfaces), silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
 # subscription (Mosquitto 2.0 does not restore shared subscriptions after its own restart: see the
 # README), the grains drop the repeats, and every console sees every alert through the SignalR
 # Redis backplane.
@@ -52,8 +52,8 @@ done
 mkdir -p "$STATE/logs"
 for ((i = 0; i < silos; i++)); do
   port=$((HTTP_PORT + i))
-  log "starting silo $i on http://127.0.0.1:$port (log: $STATE/logs/server-$i.out)"
-  Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Dc09__Port=$((9590 + i)) \
+  log "starting silo $i on http://127.0.0.1:$port and https://$(hostname):$((HTTPS_PORT + i)) (log: $STATE/logs/server-$i.out)"
+  Https__Port=$((HTTPS_PORT + i)) Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Dc09__Port=$((9590 + i)) \
   Mqtt__ClientId="careiot-ingest-$i" \
     dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
     --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$port" > "$STATE/logs/server-$i.out" 2>&1 &
@@ -77,10 +77,14 @@ wait_for 30 "initial admin" test -s "$admin_file" || die "no initial admin in $a
 cat <<MSG
 
   CareIoT is running.
-  Dispatch console:  http://127.0.0.1:$HTTP_PORT/   sign in as: $(cat "$admin_file")
-  Silos:             $silos (HTTP ports $HTTP_PORT-$((HTTP_PORT + silos - 1)); any of them serves the console)
-  Rotation wall:     http://127.0.0.1:$HTTP_PORT/wall.html   map: /map.html
-  Installers:        http://127.0.0.1:$HTTP_PORT/install.html   inspectors' reports: /report.html
+  Dispatch console:  https://$(hostname):$HTTPS_PORT/   sign in as: $(cat "$admin_file")
+                     (on this machine also http://127.0.0.1:$HTTP_PORT/; plain HTTP is served on loopback only)
+  CA certificate:    $TLS_DIR/ca.crt   (the deployment's own CA: import it into the browser's trusted
+                     authorities, or replace Kestrel:Certificates:Default:Path/KeyPath with a real certificate)
+  Silos:             $silos (HTTPS ports $HTTPS_PORT-$((HTTPS_PORT + silos - 1)), HTTP $HTTP_PORT-$((HTTP_PORT + silos - 1)); any of them serves the console)
+  Devices (TLS):     $(hostname):$MQTTS_PORT with a password, $(hostname):$MQTT_CERT_PORT with a client certificate (deploy/device-cert.sh)
+  Rotation wall:     https://$(hostname):$HTTPS_PORT/wall.html   map: /map.html
+  Installers:        https://$(hostname):$HTTPS_PORT/install.html   inspectors' reports: /report.html
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and

@@ -17,17 +17,57 @@ mkdir -p "$RUN_DIR"
 # --- Mosquitto ---------------------------------------------------------------------------------
 mosquitto_running() { is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
 mosquitto_start() {
-  local dir
+  local dir port
   dir="$(service_dir mosquitto mosquitto)"
-  port_open "$MQTT_PORT" && die "port $MQTT_PORT is taken by a process this project did not start"
-  # The ACL comes from the repository; the password file holds the ingest user and every device added since.
+  for port in "$MQTT_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+    port_open "$port" && die "port $port is taken by a process this project did not start"
+  done
+  # The ACL comes from the repository (which also drops the denials of deploy/device-cert.sh revoke:
+  # a fresh broker holds no connection of a revoked device); the password file holds the ingest
+  # user and every device added since.
   cp "$REPO/deploy/mosquitto.acl" "$dir/acl"
   [ -f "$dir/passwd" ] || : > "$dir/passwd"
   mosquitto_passwd -b "$dir/passwd" careiot-ingest "$(secret mqtt-ingest.pw)"
   chown mosquitto: "$dir/acl" "$dir/passwd"; chmod 600 "$dir/passwd"
+  broker_tls "$dir" || true
+  mosquitto_listeners "$dir"
   # mosquitto.conf names its files relative to the working directory: run it in its data folder.
   spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
-  wait_for 20 mosquitto port_open "$MQTT_PORT" || die "mosquitto did not open port $MQTT_PORT; see $dir/mosquitto.log"
+  for port in "$MQTT_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+    wait_for 20 mosquitto port_open "$port" || die "mosquitto did not open port $port; see $dir/mosquitto.log"
+  done
+}
+# The TLS listeners mosquitto.conf includes, with the ports of lib.sh (certificates: deploy/tls.sh).
+mosquitto_listeners() {
+  mkdir -p "$1/listeners.d"
+  cat > "$1/listeners.d/tls.conf" <<CONF
+# Written by deploy/services.sh; see the end of mosquitto.conf.
+listener $MQTTS_PORT
+certfile ./tls/broker.crt
+keyfile ./tls/broker.key
+tls_version tlsv1.2
+
+listener $MQTT_CERT_PORT
+certfile ./tls/broker.crt
+keyfile ./tls/broker.key
+cafile ./tls/ca.crt
+crlfile ./tls/crl.pem
+require_certificate true
+use_identity_as_username true
+tls_version tlsv1.2
+CONF
+  chown -R mosquitto: "$1/listeners.d"
+}
+# A running broker gets renewed certificates and a renewed CRL through SIGHUP (measured on 2.0.11).
+mosquitto_refresh() {
+  local dir
+  dir="$(service_dir mosquitto mosquitto)"
+  if broker_tls "$dir"; then
+    log "mosquitto: certificates or CRL renewed; reloading"
+    kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
+  fi
+  port_open "$MQTTS_PORT" \
+    || log "mosquitto runs without its TLS listeners (started before they existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
 }
 mosquitto_stop() { stop_pid mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
 
@@ -94,7 +134,8 @@ influxdb_start() {
 }
 influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
 
-# runtime.json: what the server needs to reach the services, secrets included (mode 0600).
+# runtime.json: what the server needs to reach the services, secrets included (mode 0600), and the
+# web certificate (Kestrel's default certificate: used by the HTTPS endpoint deploy/run.sh asks for).
 write_runtime_config() {
   local pw
   pw="$(secret postgres-careiot.pw)"
@@ -107,7 +148,9 @@ write_runtime_config() {
   },
   "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
   "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" },
-  "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh" }
+  "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh" },
+  "Kestrel": { "Certificates": { "Default": { "Path": "$TLS_DIR/web.crt", "KeyPath": "$TLS_DIR/web.key" } } },
+  "Tls": { "CaCertificate": "$TLS_DIR/ca.crt", "MqttsPort": $MQTTS_PORT, "MqttCertPort": $MQTT_CERT_PORT }
 }
 JSON
 )
@@ -127,9 +170,11 @@ flock 9
 case "$command" in
   start)
     mkdir -p "$STATE"
+    "$REPO/deploy/tls.sh"
     for s in "${services[@]}"; do
       if "${s}_running"; then
         log "$s already running"
+        if [ "$s" = mosquitto ]; then mosquitto_refresh; fi
       else
         log "starting $s"
         "${s}_start"

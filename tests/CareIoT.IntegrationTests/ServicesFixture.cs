@@ -32,7 +32,32 @@ public sealed class ServicesFixture : IDisposable
         MqttPort = mqtt.GetProperty("Port").GetInt32();
         MqttIngestUsername = mqtt.GetProperty("Username").GetString()!;
         MqttIngestPassword = mqtt.GetProperty("Password").GetString()!;
+        if (runtime.RootElement.TryGetProperty("Tls", out var tls))
+        {
+            CaCertificatePath = tls.GetProperty("CaCertificate").GetString()!;
+            MqttsPort = tls.GetProperty("MqttsPort").GetInt32();
+            MqttCertPort = tls.GetProperty("MqttCertPort").GetInt32();
+        }
     }
+
+    /// <summary>The deployment CA's certificate (deploy/tls.sh): what devices and browsers trust; empty if runtime.json has none.</summary>
+    public string CaCertificatePath { get; } = "";
+
+    /// <summary>The broker's TLS listener for devices with a password (all interfaces).</summary>
+    public int MqttsPort { get; }
+
+    /// <summary>The broker's TLS listener for devices with a client certificate (all interfaces).</summary>
+    public int MqttCertPort { get; }
+
+    /// <summary>Issues a device's client certificate through the project's own script; returns its PEM files.</summary>
+    public (string KeyFile, string CertificateFile) IssueDeviceCertificate(string deviceId)
+    {
+        var parts = RunScript("device-cert.sh", "issue " + deviceId).Trim().Split(' ');
+        return (parts[1], parts[2]);
+    }
+
+    /// <summary>Revokes every client certificate of a device through the project's own script.</summary>
+    public void RevokeDeviceCertificate(string deviceId) => RunScript("device-cert.sh", "revoke " + deviceId);
 
     public string MqttIngestUsername { get; }
 
