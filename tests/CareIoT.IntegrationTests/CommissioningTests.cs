@@ -21,6 +21,8 @@ public sealed class CommissioningTests(CareIoTHostFixture host)
         var credentials = await FitAsync(installer, serial, "SmokeAlarm", household);
         Assert.Equal((serial, serial), (credentials.DeviceId, credentials.Username));
         Assert.True(credentials.Password.Length >= 20);
+        Assert.Equal(host.Services.MqttsPort, credentials.MqttTlsPort); // devices on the network are told the TLS port
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", credentials.CaCertificate);
 
         await using var device = await ConnectAsync(credentials);
         await device.PressAsync(serial);
@@ -120,7 +122,8 @@ public sealed class CommissioningTests(CareIoTHostFixture host)
     }
 }
 
-public sealed record DeviceCredentialsDto(string DeviceId, string Username, string Password, string MqttHost, int MqttPort, string EventsTopic);
+public sealed record DeviceCredentialsDto(string DeviceId, string Username, string Password, string MqttHost, int MqttPort, string EventsTopic,
+    int? MqttTlsPort = null, string? CaCertificate = null);
 
 public sealed record WalkTestSignalDto(string DeviceId, string Event, DateTimeOffset At, int? SignalDbm, int? BatteryPercent);
 

@@ -93,7 +93,8 @@ public static class InstallEndpoints
 
     private static async Task<DeviceCredentials> CredentialsAsync(string deviceId, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
         new(deviceId, deviceId, await broker.IssueAsync(deviceId, ct), config["Broker:PublicHost"] ?? config["Mqtt:Host"] ?? "127.0.0.1",
-            config.GetValue("Broker:PublicPort", config.GetValue("Mqtt:Port", 1883)), DeviceTopics.Events(deviceId), DeviceTopics.Status(deviceId));
+            config.GetValue("Broker:PublicPort", config.GetValue("Mqtt:Port", 1883)), DeviceTopics.Events(deviceId), DeviceTopics.Status(deviceId),
+            config.GetValue<int?>("Tls:MqttsPort"), config["Tls:CaCertificate"] is { } ca && File.Exists(ca) ? await File.ReadAllTextAsync(ca, ct) : null);
 
     private static async Task<WalkTestView> WalkTestAsync(SiteRef site, PostgresRegistry registry, IGrainFactory grains, CancellationToken ct)
     {

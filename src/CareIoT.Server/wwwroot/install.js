@@ -128,7 +128,8 @@ $("fit").addEventListener("submit", async e => {
   if (!answer.ok) return;
   const c = answer.body;
   $("credentials").hidden = false;
-  $("credentials").textContent = `${t("credentialsOnce")}\nMQTT ${c.mqttHost}:${c.mqttPort}\n${t("username")}: ${c.username}\n${t("password")}: ${c.password}\n${c.eventsTopic}`;
+  const tls = c.mqttTlsPort ? `\nMQTT TLS ${c.mqttHost}:${c.mqttTlsPort}` : "";
+  $("credentials").textContent = `${t("credentialsOnce")}${tls}\nMQTT ${c.mqttHost}:${c.mqttPort}\n${t("username")}: ${c.username}\n${t("password")}: ${c.password}\n${c.eventsTopic}`;
   $("fit-serial").value = "";
   refresh();
 });
