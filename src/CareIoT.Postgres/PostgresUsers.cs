@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
@@ -7,10 +8,14 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
 {
     public async Task<StoredUser?> FindAsync(string username, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT username, password_hash, role, household_id FROM users WHERE username = @name");
+        await using var command = dataSource.CreateCommand(
+            "SELECT username, password_hash, role, household_id, locked_until FROM users WHERE username = @name");
         command.Parameters.AddWithValue("name", username);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredUser(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)) : null;
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredUser(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4))
+            : null;
     }
 
     /// <summary>Creates the user; false when the name is taken. A relative names their household.</summary>
@@ -32,7 +37,40 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM users)");
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    /// <summary>
+    /// Counts a failed sign-in in one statement (concurrent attempts cannot both slip under the limit);
+    /// the one that reaches <paramref name="lockAfter"/> locks the account until <paramref name="lockedUntil"/>
+    /// and starts the count again. Returns the lock's end when this failure set it, else null.
+    /// </summary>
+    public async Task<DateTimeOffset?> RecordFailedSignInAsync(string username, int lockAfter, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE users SET
+                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
+                locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
+            WHERE username = $1
+            RETURNING failed_sign_ins = 0
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = username });
+        command.Parameters.Add(new NpgsqlParameter { Value = lockAfter });
+        command.Parameters.Add(new NpgsqlParameter { Value = lockedUntil.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await command.ExecuteScalarAsync(cancellationToken) is true ? lockedUntil : null;
+    }
+
+    /// <summary>A successful sign-in, or an admin's unlock: no failures counted, no lock. False when there is no such user.</summary>
+    public async Task<bool> ResetSignInFailuresAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE username = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = username });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 }
 
-/// <summary>A user as stored; <paramref name="HouseholdId"/> only for a relative.</summary>
-public sealed record StoredUser(string Username, string PasswordHash, string Role, string? HouseholdId = null);
+/// <summary>
+/// A user as stored; <paramref name="HouseholdId"/> only for a relative; <paramref name="LockedUntil"/>
+/// set once the account was locked for failed sign-ins (in the past once the lock ran out).
+/// </summary>
+public sealed record StoredUser(string Username, string PasswordHash, string Role, string? HouseholdId = null, DateTimeOffset? LockedUntil = null);

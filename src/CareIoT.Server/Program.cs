@@ -10,8 +10,10 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCareIotConfiguration();
+    builder.AddCareIotHttps();
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();
+    builder.AddCareIotDataProtection();
     builder.AddCareIotAuth();
     builder.AddCareIotTelemetry();
     builder.AddCareIotSilo();
@@ -23,9 +25,12 @@ try
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
+    app.UseSecurityHeaders();
+    app.UseCrossSiteRequestGuard();
     app.UseDefaultFiles();
     app.UseStaticFiles();
     app.UseAuthentication();
+    app.UseRateLimiter();
     app.UseAuthorization();
     app.MapHealthChecks("/health");
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);

@@ -52,13 +52,17 @@ public sealed class FloodTests(CareIoTHostFixture host, ITestOutputHelper output
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
         using var stop = new CancellationTokenSource(FloodFor);
-        var calls = 0L;
+        var (calls, limited) = (0L, 0L);
         var burst = Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
         {
             while (!stop.IsCancellationRequested)
             {
                 using var response = await api.Http.GetAsync("api/alerts/open", CancellationToken.None);
                 Interlocked.Increment(ref calls);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    Interlocked.Increment(ref limited);
+                }
             }
         }));
 
@@ -70,8 +74,10 @@ public sealed class FloodTests(CareIoTHostFixture host, ITestOutputHelper output
         await burst;
         var (alert, _) = await console.WaitForAsync(a => a.DeviceId == device, TimeSpan.FromSeconds(15));
 
-        output.WriteLine($"{calls:N0} API calls in {FloodFor.TotalSeconds} s from 64 clients; health {health.Ok}/{health.Count} ok, p50 {health.P50:F1} ms, p99 {health.P99:F1} ms");
+        output.WriteLine($"{calls:N0} API calls in {FloodFor.TotalSeconds} s from 64 clients of one user, {limited:N0} of them refused by the rate limit (429); " +
+            $"health {health.Ok}/{health.Count} ok, p50 {health.P50:F1} ms, p99 {health.P99:F1} ms");
         Assert.Equal(health.Count, health.Ok);
+        Assert.True(limited > 0, "one user's flood was never limited");
         Assert.Equal("PersonalEmergency", alert.Cause);
     }
 

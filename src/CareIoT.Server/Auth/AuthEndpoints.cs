@@ -1,30 +1,34 @@
+using System.Globalization;
 using System.Security.Claims;
-using CareIoT.Postgres;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CareIoT.Server.Auth;
 
 public sealed record LoginRequest(string Username, string Password);
 
-/// <summary>A new user; a relative names the one household they may see.</summary>
-public sealed record NewUserRequest(string Username, string Password, string Role, string? HouseholdId = null);
+/// <summary>The signed-in user's password again, to unlock a watch station's locked screen.</summary>
+public sealed record UnlockRequest(string Password);
 
 public static class AuthEndpoints
 {
-    private static readonly PasswordHasher<string> Hasher = new();
+    /// <summary>The cookie handler renews the session on this path (AuthExtensions); the pages call it while a person is active.</summary>
+    public const string KeepAlivePath = "/api/auth/keepalive";
 
-    /// <summary>Sign in and out with a cookie; who am I; and (admin) create users.</summary>
+    /// <summary>
+    /// Sign in and out with a cookie; who am I (and how long a session may idle); keep the session
+    /// alive; unlock a locked screen; and (admin) users.
+    /// </summary>
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth");
-        auth.MapPost("/login", async (LoginRequest body, PostgresUsers users, HttpContext http, CancellationToken ct) =>
+        auth.MapPost("/login", async (LoginRequest body, PasswordCheck check, HttpContext http, CancellationToken ct) =>
         {
-            var user = string.IsNullOrWhiteSpace(body.Username) ? null : await users.FindAsync(body.Username.Trim(), ct);
-            if (user is null || Hasher.VerifyHashedPassword(user.Username, user.PasswordHash, body.Password ?? "") == PasswordVerificationResult.Failed)
+            var result = await check.CheckAsync(body.Username?.Trim() ?? "", body.Password ?? "", RateLimits.ClientOf(http), ct);
+            if (result.User is not { } user)
             {
-                return Results.Problem("wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
+                return Refused(http, result, StatusCodes.Status401Unauthorized);
             }
 
             List<Claim> claims = [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)];
@@ -36,44 +40,44 @@ public static class AuthEndpoints
             var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.Ok(new { user.Username, user.Role, user.HouseholdId });
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
         }).AllowAnonymous();
-        auth.MapGet("/me", (ClaimsPrincipal user) =>
+        auth.MapGet("/me", (ClaimsPrincipal user, IOptions<AuthOptions> options) =>
             Results.Ok(new
             {
                 Username = user.Identity!.Name,
                 Role = user.FindFirstValue(ClaimTypes.Role),
                 HouseholdId = user.FindFirstValue(HouseholdAccessHandler.HouseholdClaim),
+                IdleSeconds = options.Value.Idle.TotalSeconds,
+                IdleWarningSeconds = options.Value.IdleWarning.TotalSeconds,
             })).RequireAuthorization();
 
-        app.MapPost("/api/users", async (NewUserRequest body, PostgresUsers users, PostgresRegistry registry, CancellationToken ct) =>
+        app.MapPost(KeepAlivePath, () => Results.NoContent()).RequireAuthorization();
+
+        // A locked screen stays signed in; unlocking takes the password again and counts toward the lockout.
+        auth.MapPost("/unlock", async (UnlockRequest body, PasswordCheck check, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 64 || (body.Password?.Length ?? 0) < 10 || !Roles.All.Contains(body.Role))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["user"] = ["username 1-64 characters, password at least 10, role one of " + string.Join(", ", Roles.All)],
-                });
-            }
+            var result = await check.CheckAsync(user.Identity!.Name!, body.Password ?? "", RateLimits.ClientOf(http), ct);
+            return result.Passed ? Results.NoContent() : Refused(http, result, StatusCodes.Status403Forbidden);
+        }).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn);
 
-            var householdId = body.Role == Roles.Relative ? body.HouseholdId?.Trim() : null;
-            if (body.Role == Roles.Relative && (householdId is null || await registry.GetHouseholdAsync(householdId, ct) is null))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["householdId"] = ["a relative must name a registered household"],
-                });
-            }
-
-            return await users.CreateAsync(body.Username.Trim(), Hash(body.Password!), body.Role, householdId, ct)
-                ? Results.Created($"/api/users/{Uri.EscapeDataString(body.Username.Trim())}", new { body.Username, body.Role })
-                : Results.Conflict();
-        }).RequireAuthorization(Policies.Administer);
+        app.MapUserEndpoints();
     }
 
-    public static string Hash(string password) => Hasher.HashPassword("", password);
+    public static string Hash(string password) => PasswordCheck.Hasher.HashPassword("", password);
+
+    private static IResult Refused(HttpContext http, PasswordCheckResult result, int status)
+    {
+        if (result.RetryAfter is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem("too many failed sign-ins; try again later", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        return Results.Problem("wrong user name or password", statusCode: status);
+    }
 }

@@ -157,9 +157,18 @@ $("acknowledge").addEventListener("click", () => act("acknowledge", {}));
 $("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
 $("close").addEventListener("click", () => act("close", { outcome: $("outcome").value, note: $("note").value || null }));
 document.addEventListener("keydown", e => {
-  if (e.target.matches("input, textarea, select")) return;
+  if (e.target.matches("input, textarea, select") || document.body.classList.contains("locked")) return;
   if (e.key === "a" && selected) act("acknowledge", {});
   if (e.key === "n") selectNext();
+});
+// A locked screen (session.js) holds no personal data: the detail is dropped, not just covered. The
+// queue, its counts and the alarm sound go on.
+document.addEventListener("careiot:locked", () => {
+  selected = null;
+  $("who").replaceChildren();
+  $("history").replaceChildren();
+  $("note").value = "";
+  render();
 });
 async function signedIn() {
   const me = await fetch("/api/auth/me");

@@ -13,8 +13,10 @@ document.getElementById("login").addEventListener("submit", async e => {
   });
   if (response.ok) {
     const user = await response.json();
+    localStorage.setItem("careiot.activity", String(Date.now())); // a new session starts unlocked and active (session.js)
+    localStorage.removeItem("careiot.locked");
     location.href = user.role === "relative" ? `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}`
       : user.role === "installer" ? "/install.html" : "/";
-  } else document.getElementById("login-error").textContent = t("wrongLogin");
+  } else document.getElementById("login-error").textContent = t(response.status === 429 ? "tooManyTries" : "wrongLogin");
 });
 });

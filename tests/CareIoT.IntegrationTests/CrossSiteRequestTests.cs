@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace CareIoT.IntegrationTests;
+
+/// <summary>
+/// Cross-site request forgery against the real host: a state-changing request that carries the
+/// user's cookie but that the browser marks as coming from another site (Origin, Sec-Fetch-Site) is
+/// refused with 403 and changes nothing; the same request from a non-browser client, which sends
+/// neither header, and from the console's own origin goes through.
+/// </summary>
+[Collection(CareIoTHostCollection.Name)]
+public sealed class CrossSiteRequestTests(CareIoTHostFixture host)
+{
+    [Theory]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    public async Task ACrossSiteWriteWithTheUsersCookieIsRefusedAndChangesNothing(string header, string value)
+    {
+        using var admin = new CareIoTApi(host.Server.BaseAddress);
+        var household = $"hh-csrf-{Guid.NewGuid():N}"[..24];
+
+        var forged = await admin.Http.SendAsync(RegisterHousehold(household, (header, value)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"api/sites/households/{household}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSameWriteWithoutBrowserHeadersOrFromTheConsolesOwnOriginGoesThrough()
+    {
+        using var admin = new CareIoTApi(host.Server.BaseAddress);
+        var own = host.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        var tool = await admin.Http.SendAsync(RegisterHousehold($"hh-tool-{Guid.NewGuid():N}"[..24]));
+        var console = await admin.Http.SendAsync(RegisterHousehold($"hh-page-{Guid.NewGuid():N}"[..24], ("Origin", own), ("Sec-Fetch-Site", "same-origin")));
+
+        Assert.True(tool.IsSuccessStatusCode, $"a client without browser headers got {(int)tool.StatusCode}");
+        Assert.True(console.IsSuccessStatusCode, $"the console's own origin got {(int)console.StatusCode}");
+    }
+
+    [Fact]
+    public async Task HubNegotiationFromAnotherSiteIsRefusedAndReadsAreNotGuarded()
+    {
+        using var admin = new CareIoTApi(host.Server.BaseAddress);
+
+        var negotiate = new HttpRequestMessage(HttpMethod.Post, "hubs/dispatch/negotiate?negotiateVersion=1");
+        negotiate.Headers.Add("Origin", "https://evil.example");
+        var read = new HttpRequestMessage(HttpMethod.Get, "api/auth/me");
+        read.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.SendAsync(negotiate)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync("hubs/dispatch/negotiate?negotiateVersion=1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.SendAsync(read)).StatusCode);
+    }
+
+    private static HttpRequestMessage RegisterHousehold(string household, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"api/registry/households/{household}")
+        {
+            Content = JsonContent.Create(new { elderName = "张秀英", address = "朝阳区和平街道 9 号", birthYear = 1940, contacts = Array.Empty<object>() }),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return request;
+    }
+}
