@@ -28,8 +28,12 @@ public sealed class MqttIngestOptions
     /// </summary>
     public string? SharedGroup { get; set; }
 
-    /// <summary>How many messages may be processed at once; each device's messages stay in order.</summary>
-    public int Partitions { get; set; } = 32;
+    /// <summary>
+    /// How many telemetry messages may be processed at once (each device's stay in order). Kept low
+    /// on purpose: ingest is CPU-bound, so more at once only lengthens the thread-pool queue every
+    /// alarm's steps wait in; the backlog belongs at the broker, in the telemetry lane's own session.
+    /// </summary>
+    public int Partitions { get; set; } = 8;
 
     /// <summary>How many unacknowledged messages the broker may have in flight to us.</summary>
     public ushort ReceiveMaximum { get; set; } = 1000;
