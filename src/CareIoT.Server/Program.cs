@@ -10,6 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCareIotConfiguration();
+    builder.AddCareIotRequestLimits();
     builder.AddCareIotHttps();
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();

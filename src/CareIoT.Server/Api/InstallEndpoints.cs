@@ -51,7 +51,7 @@ public static class InstallEndpoints
         site.MapGet("/records", async (string kind, string siteId, PostgresInstallations installations, CancellationToken ct) =>
             Site(kind, siteId) is { } s ? Results.Ok(await installations.RecordsOfAsync(s, ct)) : Results.NotFound());
 
-        install.MapPost("/import", ImportAsync);
+        install.MapPost("/import", ImportAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Extensions.RequestLimitsExtensions.MaxImportBytes));
     }
 
     private static async Task<IResult> FitAsync(
