@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using CareIoT.Dc09;
 using Xunit.Abstractions;
@@ -22,15 +21,15 @@ public sealed class FloodTests(CareIoTHostFixture host, ITestOutputHelper output
     public async Task TheHostKeepsAnsweringThroughAPanelConnectionFloodAndARealPanelIsStillHeard()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var account = await BindPanelAsync(api);
-        var before = await PanelStatsAsync(api);
+        var (_, account) = await api.BindPanelAsync();
+        var before = await api.PanelStatsAsync();
         using var stop = new CancellationTokenSource(FloodFor);
 
         var flood = Task.WhenAll(Enumerable.Range(0, Connections).Select(i => HoldConnectionAsync(i, stop.Token)));
         var health = await HealthWhileAsync(stop.Token);
         await flood;
 
-        var after = await PanelStatsAsync(api);
+        var after = await api.PanelStatsAsync();
         var refused = after.GetValueOrDefault("connections.refused") - before.GetValueOrDefault("connections.refused");
         var garbage = after.GetValueOrDefault("garbage_bytes") - before.GetValueOrDefault("garbage_bytes");
         output.WriteLine($"{Connections} connections for {FloodFor.TotalSeconds} s: {refused} refused at the limit, {garbage:N0} garbage bytes discarded; " +
@@ -129,17 +128,6 @@ public sealed class FloodTests(CareIoTHostFixture host, ITestOutputHelper output
         times.Sort();
         return new HealthFigures(times.Count, ok, times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.99) - 1)], times[^1]);
     }
-
-    private static async Task<string> BindPanelAsync(CareIoTApi api)
-    {
-        var (household, _) = await api.RegisterHouseholdWithCallButtonAsync();
-        var account = $"{Random.Shared.NextInt64(0x10000000, 0xFFFFFFFF):X8}";
-        (await api.Http.PutAsJsonAsync($"api/install/panels/{account}", new { householdId = household, serial = $"FLD-{account}" })).EnsureSuccessStatusCode();
-        return account;
-    }
-
-    private static async Task<Dictionary<string, long>> PanelStatsAsync(CareIoTApi api) =>
-        await api.Http.GetFromJsonAsync<Dictionary<string, long>>("api/panels/stats") ?? [];
 
     private sealed record HealthFigures(int Count, int Ok, double P50, double P99, double Max);
 }

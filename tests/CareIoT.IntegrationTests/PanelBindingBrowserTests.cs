@@ -34,7 +34,7 @@ public sealed class PanelBindingBrowserTests(CareIoTHostFixture host)
         await Assertions.Expect(page.Locator("#home-title")).ToContainTextAsync("李桂兰", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#panel-vendor option[value='example-social-alarm']")).ToHaveCountAsync(1, new() { Timeout = Patience });
 
-        var account = NewAccount();
+        var account = PanelApi.NewAccount();
         var bound = page.Locator("#panel-bound");
         await BindAsync(page, account.ToLowerInvariant(), "fifteen-chars!!");
         await Assertions.Expect(page.Locator("#panel-error")).ToContainTextAsync("绑定失败: a text key is 16, 24 or 32 characters", new() { Timeout = Patience });
@@ -69,6 +69,4 @@ public sealed class PanelBindingBrowserTests(CareIoTHostFixture host)
         await page.FillAsync("#panel-supervision", "30");
         await page.ClickAsync("#panel button[type=submit]");
     }
-
-    private static string NewAccount() => $"{Random.Shared.NextInt64(0x10000000, 0xFFFFFFFF):X8}";
 }

@@ -19,7 +19,7 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
     public async Task ContactIdFireOverTcpReachesTheConsoleAsAFireAlert()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var (household, account) = await BindPanelAsync(api);
+        var (household, account) = await api.BindPanelAsync();
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
         var dialler = new PanelDialler(host.PanelPort);
@@ -40,7 +40,7 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
     public async Task EncryptedPanicWithATextKeyIsAcknowledgedEncryptedAndAStaleOneGetsANak()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var (_, account) = await BindPanelAsync(api, key: TextKey, keyFormat: "text");
+        var (_, account) = await api.BindPanelAsync(key: TextKey, keyFormat: "text");
         var key = Dc09AccountKey.FromText(TextKey);
         var dialler = new PanelDialler(host.PanelPort);
         await using var console = new ConsoleClient(host.Server.BaseAddress);
@@ -63,7 +63,7 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
     public async Task ARepeatedSequenceIsAcknowledgedAgainButRaisesOneAlert()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var (household, account) = await BindPanelAsync(api);
+        var (household, account) = await api.BindPanelAsync();
         var dialler = new PanelDialler(host.PanelPort);
         var frame = dialler.Encode(PanelDialler.ContactId(account, 42, "1100 01 003"));
 
@@ -74,14 +74,14 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
         Assert.Equal(Dc09Token.Ack, again?.Token);
         var alert = Assert.Single(await api.HouseholdAlertsAsync(household));
         Assert.Equal(1, alert.Occurrences);
-        Assert.True((await PanelStatsAsync(api)).GetValueOrDefault("duplicates") >= 1);
+        Assert.True((await api.PanelStatsAsync()).GetValueOrDefault("duplicates") >= 1);
     }
 
     [Fact]
     public async Task ALinkTestOverUdpKeepsThePanelOnlineAndRaisesNothing()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var (household, account) = await BindPanelAsync(api);
+        var (household, account) = await api.BindPanelAsync();
         var dialler = new PanelDialler(host.PanelPort);
 
         var answer = await dialler.SendUdpAsync(dialler.Encode(new Dc09Frame(Dc09Token.Null, false, 3, null, null, account, "", [], null)));
@@ -102,7 +102,7 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
         var good = dialler.Encode(PanelDialler.ContactId(stranger, 5, "1110 01 001"));
         var corrupt = (byte[])good.Clone();
         corrupt[1] = corrupt[1] == (byte)'0' ? (byte)'1' : (byte)'0'; // the first CRC digit
-        var before = await PanelStatsAsync(api);
+        var before = await api.PanelStatsAsync();
 
         var silence = await dialler.SendTcpAsync(corrupt, wait: TimeSpan.FromSeconds(2));
         var duh = await dialler.SendTcpAsync(good);
@@ -110,7 +110,7 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
         Assert.Null(silence);
         Assert.Equal(Dc09Token.Duh, duh?.Token);
         Assert.Equal(5, duh!.Sequence);
-        var after = await PanelStatsAsync(api);
+        var after = await api.PanelStatsAsync();
         Assert.Equal(before.GetValueOrDefault("rejected.BadCrc") + 1, after.GetValueOrDefault("rejected.BadCrc"));
         Assert.Equal(before.GetValueOrDefault("rejected.UnknownAccount") + 1, after.GetValueOrDefault("rejected.UnknownAccount"));
         var letters = await api.DeadLettersAsync();
@@ -122,11 +122,11 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
     public async Task BindingRefusesABadKeyAnUnknownVendorAndATakenAccount()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
-        var (household, account) = await BindPanelAsync(api);
+        var (household, account) = await api.BindPanelAsync();
 
-        var shortKey = await api.Http.PutAsJsonAsync($"api/install/panels/{NewAccount()}", new { householdId = household, serial = Serial(), key = "ABCD", keyFormat = "hex" });
-        var vendor = await api.Http.PutAsJsonAsync($"api/install/panels/{NewAccount()}", new { householdId = household, serial = Serial(), vendor = "no-such-vendor" });
-        var taken = await api.Http.PutAsJsonAsync($"api/install/panels/{account}", new { householdId = household, serial = Serial() });
+        var shortKey = await api.Http.PutAsJsonAsync($"api/install/panels/{PanelApi.NewAccount()}", new { householdId = household, serial = PanelApi.NewSerial(), key = "ABCD", keyFormat = "hex" });
+        var vendor = await api.Http.PutAsJsonAsync($"api/install/panels/{PanelApi.NewAccount()}", new { householdId = household, serial = PanelApi.NewSerial(), vendor = "no-such-vendor" });
+        var taken = await api.Http.PutAsJsonAsync($"api/install/panels/{account}", new { householdId = household, serial = PanelApi.NewSerial() });
         var shown = await api.Http.GetStringAsync($"api/install/panels/{account}");
 
         Assert.Equal(HttpStatusCode.BadRequest, shortKey.StatusCode);
@@ -135,23 +135,6 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
         Assert.Contains($"panel-{account}", shown);
         output.WriteLine(shown);
     }
-
-    private static async Task<(string Household, string Account)> BindPanelAsync(CareIoTApi api, string? key = null, string? keyFormat = null)
-    {
-        var (household, _) = await api.RegisterHouseholdWithCallButtonAsync();
-        var account = NewAccount();
-        var bound = await api.Http.PutAsJsonAsync($"api/install/panels/{account}",
-            new { householdId = household, serial = Serial(), key, keyFormat, vendor = "example-social-alarm" });
-        Assert.Equal(HttpStatusCode.Created, bound.StatusCode);
-        return (household, account);
-    }
-
-    private static async Task<Dictionary<string, long>> PanelStatsAsync(CareIoTApi api) =>
-        await api.Http.GetFromJsonAsync<Dictionary<string, long>>("api/panels/stats") ?? [];
-
-    private static string NewAccount() => $"{Random.Shared.NextInt64(0x10000000, 0xFFFFFFFF):X8}";
-
-    private static string Serial() => $"PNL-{Guid.NewGuid():N}"[..20];
 
     private static DateTimeOffset Now() => DateTimeOffset.UtcNow;
 }

@@ -26,6 +26,27 @@ public sealed class SiteRuleGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task AnOlderReadingHandledAfterANewerBedExitDoesNotPutTheResidentBackInBed()
+    {
+        var mattress = cluster.Install(DeviceKind.Mattress, SiteKind.Bed);
+        var bed = cluster.Client.GetGrain<IBedGrain>(mattress.Site.Id);
+        await bed.SetThresholds(new BedThresholds { Bedridden = true });
+        var device = cluster.Device(mattress.DeviceId);
+        var reading = cluster.Message(mattress.DeviceId, DeviceMessageType.Vitals) with { Readings = new DeviceReadings { Presence = true, HeartRate = 60, RespirationRate = 14, Movement = 10 } };
+        cluster.Time.Advance(TimeSpan.FromMilliseconds(20));
+
+        // The exit came in on the alarm lane and was handled first; the reading received before it comes after.
+        await device.Receive(cluster.Message(mattress.DeviceId, DeviceMessageType.BedExit));
+        await device.Receive(reading);
+        cluster.Time.Advance(TimeSpan.FromMinutes(3));
+        await bed.Tick();
+
+        Assert.False((await bed.GetVitals())!.Presence);
+        var alert = Assert.Single(cluster.Journal.AlertsAt(mattress.Site));
+        Assert.Equal(AlertCause.PresenceLostBedridden, alert.Cause);
+    }
+
+    [Fact]
     public async Task HouseholdSilentForMoreThanItsLimitGetsAWelfareCheck()
     {
         var alarm = cluster.Install(DeviceKind.SmokeAlarm);

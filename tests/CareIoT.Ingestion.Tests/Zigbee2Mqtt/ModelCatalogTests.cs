@@ -30,7 +30,8 @@ public sealed class ModelCatalogTests
     [Fact]
     public void TheShippedTableHasModelsOfEveryKind()
     {
-        Assert.Equal(Enum.GetValues<DeviceKind>(), Zigbee2MqttTestData.Catalog.Models.Select(m => m.Kind).Distinct().Order());
+        // Every kind a Zigbee device can be: alarm panels report over DC-09, never through a gateway.
+        Assert.Equal(Enum.GetValues<DeviceKind>().Where(k => k != DeviceKind.AlarmPanel), Zigbee2MqttTestData.Catalog.Models.Select(m => m.Kind).Distinct().Order());
     }
 
     [Theory]
