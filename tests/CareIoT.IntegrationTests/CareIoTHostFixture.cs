@@ -96,7 +96,19 @@ public class CareIoTHostFixture : IAsyncLifetime
             NpgsqlConnection.ClearAllPools();
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    // An autovacuum worker (a superuser's process) was in the database; FORCE may not end it. It soon finishes.
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
         }
 
         Services.Dispose();
