@@ -17,9 +17,10 @@ public sealed class BedGrain(
     private BedVitals? _vitals;
     private BedMonitor? _monitor;
 
-    // When the presence we hold was received. A mattress's readings (telemetry lane) and its bed exits
-    // (alarm lane) travel in separate MQTT sessions, so an older reading can be handled after a newer
-    // exit: presence follows the message received last, never the one handled last.
+    // When (by the mattress's own clock) the presence we hold was measured. Its readings (telemetry
+    // lane) and its bed exits (alarm lane) travel in separate MQTT sessions, so an older reading can
+    // be handled after a newer exit: presence follows the message the mattress sent last, never the
+    // one handled last. (Receipt times are no guide: the two sessions are read on different threads.)
     private DateTimeOffset? _presenceAt;
 
     protected override SiteKind Kind => SiteKind.Bed;
@@ -49,19 +50,20 @@ public sealed class BedGrain(
             switch (e.Kind)
             {
                 case DeviceEventKind.VitalsReported when e.Readings is { } r:
-                    var older = e.At < _presenceAt;
+                    var measured = e.DeviceAt ?? e.At;
+                    var older = measured < _presenceAt;
                     var present = (older ? null : r.Presence) ?? _vitals?.Presence ?? true;
                     if (!older && r.Presence is not null)
                     {
-                        _presenceAt = e.At;
+                        _presenceAt = measured;
                     }
 
                     _vitals = new BedVitals(e.At, present, r.HeartRate, r.RespirationRate, r.Movement);
                     findings.AddRange(Monitor.OnVitals(e.At, present, r.HeartRate, r.RespirationRate, r.Movement));
                     break;
-                case DeviceEventKind.BedExited or DeviceEventKind.BedReturned when !(e.At < _presenceAt):
+                case DeviceEventKind.BedExited or DeviceEventKind.BedReturned when !((e.DeviceAt ?? e.At) < _presenceAt):
                     var inBed = e.Kind == DeviceEventKind.BedReturned;
-                    _presenceAt = e.At;
+                    _presenceAt = e.DeviceAt ?? e.At;
                     _vitals = (_vitals ?? BedVitals.Empty(e.At)) with { At = e.At, Presence = inBed };
                     findings.AddRange(Monitor.OnPresence(e.At, inBed));
                     break;

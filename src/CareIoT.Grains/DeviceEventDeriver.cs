@@ -13,7 +13,7 @@ internal static class DeviceEventDeriver
     {
         var events = new List<DeviceEvent>();
         void Add(DeviceEventKind kind) =>
-            events.Add(new DeviceEvent(kind, message.DeviceId, $"{message.SourceKey}/{kind}", message.ReceivedAt, message.Readings));
+            events.Add(new DeviceEvent(kind, message.DeviceId, $"{message.SourceKey}/{kind}", message.ReceivedAt, message.Readings, message.DeviceTime));
 
         if (message.Type == DeviceMessageType.Offline)
         {
