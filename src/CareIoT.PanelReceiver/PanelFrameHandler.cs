@@ -7,8 +7,9 @@ namespace CareIoT.PanelReceiver;
 /// <summary>
 /// One DC-09 frame in, at most one reply out. A frame is acknowledged only after the device grain
 /// accepted what it said; when that fails (a store down) nothing is answered, so the panel sends it
-/// again. Corrupted frames get no answer (as the standard asks), unknown accounts and unreadable data
-/// a DUH, stale encrypted ones a NAK; every refusal is counted, logged and dead-lettered.
+/// again. Corrupted frames get no answer (as the standard asks), unknown accounts, unreadable data and
+/// plain frames for an account that has a key a DUH, stale encrypted ones a NAK; every refusal is
+/// counted, logged and dead-lettered.
 /// </summary>
 public sealed class PanelFrameHandler(
     Dc09FrameParser parser,
@@ -52,6 +53,13 @@ public sealed class PanelFrameHandler(
             case Dc09ReplyKind.Duh:
                 var reason = directory.IsKnown(frame.Account) ? "Unreadable" : "UnknownAccount";
                 return await RefuseAsync(bytes, transport, remote, reason, frame.Account, reply, cancellationToken);
+        }
+
+        if (!frame.Encrypted && directory.KeyOf(frame.Account) is not null)
+        {
+            // An account with a key speaks encrypted only: a plain frame in its name is a forgery or a
+            // misconfigured panel, and a forged restore or heartbeat could hide a real alarm or outage.
+            return await RefuseAsync(bytes, transport, remote, "PlainFromEncryptedAccount", frame.Account, Duh(frame), cancellationToken);
         }
 
         if (duplicates.IsRepeat(frame))

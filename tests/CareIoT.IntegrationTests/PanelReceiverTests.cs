@@ -60,6 +60,22 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task APlainFrameInTheNameOfAnEncryptingAccountGetsADuhAndRaisesNothing()
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var (household, account) = await api.BindPanelAsync(key: TextKey, keyFormat: "text");
+        var dialler = new PanelDialler(host.PanelPort);
+        var before = await api.PanelStatsAsync();
+
+        var forged = await dialler.SendTcpAsync(dialler.Encode(PanelDialler.ContactId(account, 9, "1110 01 015")));
+
+        Assert.Equal(Dc09Token.Duh, forged?.Token);
+        Assert.Empty(await api.HouseholdAlertsAsync(household));
+        var after = await api.PanelStatsAsync();
+        Assert.Equal(before.GetValueOrDefault("rejected.PlainFromEncryptedAccount") + 1, after.GetValueOrDefault("rejected.PlainFromEncryptedAccount"));
+    }
+
+    [Fact]
     public async Task ARepeatedSequenceIsAcknowledgedAgainButRaisesOneAlert()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
