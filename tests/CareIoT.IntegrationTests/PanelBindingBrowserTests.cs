@@ -37,7 +37,7 @@ public sealed class PanelBindingBrowserTests(CareIoTHostFixture host)
         var account = PanelApi.NewAccount();
         var bound = page.Locator("#panel-bound");
         await BindAsync(page, account.ToLowerInvariant(), "fifteen-chars!!");
-        await Assertions.Expect(page.Locator("#panel-error")).ToContainTextAsync("绑定失败: a text key is 16, 24 or 32 characters", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#panel-error")).ToContainTextAsync("绑定失败: 文本密钥应为 16、24 或 32 个字符", new() { Timeout = Patience });
         await Assertions.Expect(bound).ToBeHiddenAsync();
 
         await BindAsync(page, account.ToLowerInvariant(), TextKey);

@@ -146,8 +146,10 @@ public sealed class PanelReceiverTests(CareIoTHostFixture host, ITestOutputHelpe
         var shown = await api.Http.GetStringAsync($"api/install/panels/{account}");
 
         Assert.Equal(HttpStatusCode.BadRequest, shortKey.StatusCode);
+        Assert.Contains("\"code\":\"badHexKey\"", await shortKey.Content.ReadAsStringAsync()); // the installer's page says it in its language
         Assert.Equal(HttpStatusCode.BadRequest, vendor.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains("\"code\":\"taken\"", await taken.Content.ReadAsStringAsync());
         Assert.Contains($"panel-{account}", shown);
         output.WriteLine(shown);
     }

@@ -34,7 +34,7 @@ public static partial class PanelEndpoints
         var isHex = !string.Equals(body.KeyFormat, "text", StringComparison.OrdinalIgnoreCase);
         if (Problem(account, body, isHex, eventMap) is { } problem)
         {
-            return Results.BadRequest(new { error = problem });
+            return Results.BadRequest(new { error = problem.Text, code = problem.Code });
         }
 
         var panel = new PanelAccount(account, $"panel-{account}", string.IsNullOrEmpty(body.Key) ? null : body.Key, isHex, body.Vendor);
@@ -42,9 +42,9 @@ public static partial class PanelEndpoints
         switch (await accounts.RegisterAsync(panel, body.HouseholdId, body.Serial.Trim(), offlineAfter, user.Identity!.Name!, time.GetUtcNow(), ct))
         {
             case PanelRegistration.Taken:
-                return Results.Conflict(new { error = "this account, device or serial is already bound" });
+                return Results.Conflict(new { error = "this account, device or serial is already bound", code = "taken" });
             case PanelRegistration.NoHousehold:
-                return Results.BadRequest(new { error = $"no household '{body.HouseholdId}'" });
+                return Results.BadRequest(new { error = $"no household '{body.HouseholdId}'", code = "noHousehold" });
         }
 
         // Seen at once here (other nodes within their refresh); the device grain forgets an earlier "unknown".
@@ -54,31 +54,34 @@ public static partial class PanelEndpoints
         return Results.Created($"/api/install/panels/{account}", new PanelBinding(account, panel.DeviceId, panel.Key is not null, panel.Vendor));
     }
 
-    private static string? Problem(string account, BindPanelRequest body, bool isHex, PanelEventMap eventMap)
+    /// <summary>What is wrong with a binding: English text for tools and logs, a code the installer's page shows in its own language.</summary>
+    private sealed record BindProblem(string Code, string Text);
+
+    private static BindProblem? Problem(string account, BindPanelRequest body, bool isHex, PanelEventMap eventMap)
     {
         if (!AccountPattern().IsMatch(account))
         {
-            return "the account is 3 to 16 hex digits";
+            return new("badAccount", "the account is 3 to 16 hex digits");
         }
 
         if (string.IsNullOrWhiteSpace(body.HouseholdId) || string.IsNullOrWhiteSpace(body.Serial) || body.Serial.Length > 64)
         {
-            return "householdId and serial (at most 64 characters) are required";
+            return new("missingFields", "householdId and serial (at most 64 characters) are required");
         }
 
         if (body.KeyFormat is { } format && format is not ("hex" or "text"))
         {
-            return "keyFormat is 'hex' or 'text'";
+            return new("badKeyFormat", "keyFormat is 'hex' or 'text'");
         }
 
         if (body.Vendor is { } vendor && !eventMap.HasVendor(vendor))
         {
-            return $"no vendor '{vendor}' in the event map (known: {string.Join(", ", eventMap.Vendors)})";
+            return new("unknownVendor", $"no vendor '{vendor}' in the event map (known: {string.Join(", ", eventMap.Vendors)})");
         }
 
         if (body.SupervisionMinutes is < 1 or > 7 * 24 * 60)
         {
-            return "supervisionMinutes is between 1 and 10080";
+            return new("badSupervision", "supervisionMinutes is between 1 and 10080");
         }
 
         if (!string.IsNullOrEmpty(body.Key))
@@ -89,7 +92,9 @@ public static partial class PanelEndpoints
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
-                return isHex ? "a hex key is 32, 48 or 64 hex digits (AES-128/192/256)" : "a text key is 16, 24 or 32 characters (AES-128/192/256)";
+                return isHex
+                    ? new("badHexKey", "a hex key is 32, 48 or 64 hex digits (AES-128/192/256)")
+                    : new("badTextKey", "a text key is 16, 24 or 32 characters (AES-128/192/256)");
             }
         }
 

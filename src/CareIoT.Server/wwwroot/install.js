@@ -101,8 +101,10 @@ async function bindPanel(e) {
   $("panel-error").hidden = answer.ok;
   $("panel-bound").hidden = !answer.ok;
   if (!answer.ok) {
-    // The server says what is wrong (key length, taken account…); shown as it is.
-    $("panel-error").textContent = `${t("panelRefused")}: ${answer.status === 403 ? t("forbidden") : answer.body?.error || answer.status}`;
+    // The server says what is wrong (key length, taken account…) as a code, shown in the page's language.
+    const code = answer.body?.code ? `panelProblem.${answer.body.code}` : null;
+    const why = answer.status === 403 ? t("forbidden") : code && t(code) !== code ? t(code) : answer.body?.error || answer.status;
+    $("panel-error").textContent = `${t("panelRefused")}: ${why}`;
     return;
   }
 
