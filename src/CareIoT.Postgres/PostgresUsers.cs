@@ -40,21 +40,27 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Counts a failed sign-in in one statement (concurrent attempts cannot both slip under the limit);
-    /// the one that reaches <paramref name="lockAfter"/> locks the account until <paramref name="lockedUntil"/>
-    /// and starts the count again. Returns the lock's end when this failure set it, else null.
+    /// failures before <paramref name="countSince"/> are forgotten. The one that reaches
+    /// <paramref name="lockAfter"/> locks the account until <paramref name="lockedUntil"/> and starts the
+    /// count again. Returns the lock's end when this failure set it, else null.
     /// </summary>
-    public async Task<DateTimeOffset?> RecordFailedSignInAsync(string username, int lockAfter, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> RecordFailedSignInAsync(
+        string username, int lockAfter, DateTimeOffset at, DateTimeOffset countSince, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE users SET
-                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
-                locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
+                failed_sign_ins = CASE WHEN (CASE WHEN last_failed_at >= $5 THEN failed_sign_ins ELSE 0 END) + 1 >= $2 THEN 0
+                                       ELSE (CASE WHEN last_failed_at >= $5 THEN failed_sign_ins ELSE 0 END) + 1 END,
+                locked_until = CASE WHEN (CASE WHEN last_failed_at >= $5 THEN failed_sign_ins ELSE 0 END) + 1 >= $2 THEN $3 ELSE locked_until END,
+                last_failed_at = $4
             WHERE username = $1
             RETURNING failed_sign_ins = 0
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = username });
         command.Parameters.Add(new NpgsqlParameter { Value = lockAfter });
         command.Parameters.Add(new NpgsqlParameter { Value = lockedUntil.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = countSince.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return await command.ExecuteScalarAsync(cancellationToken) is true ? lockedUntil : null;
     }
 

@@ -56,7 +56,9 @@ public sealed class PasswordCheck(PostgresUsers users, SignInThrottle throttle, 
         {
             var settings = options.Value;
             var lockAfter = Math.Max(1, settings.LockoutFailures);
-            var lockedUntil = await users.RecordFailedSignInAsync(user.Username, lockAfter, time.GetUtcNow() + settings.Lockout, cancellationToken);
+            var now = time.GetUtcNow();
+            // Failures count toward a lock only while they are recent: within one lockout's length of each other.
+            var lockedUntil = await users.RecordFailedSignInAsync(user.Username, lockAfter, now, now - settings.Lockout, now + settings.Lockout, cancellationToken);
             if (lockedUntil is null)
             {
                 logger.LogInformation("Failed sign-in for {Username} from {Client}", username, client);
