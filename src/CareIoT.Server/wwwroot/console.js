@@ -127,6 +127,14 @@ async function resync(connection) {
   setConnection("connected");
 }
 
+// A push can be lost while the consoles' silo and the alert's silo cannot reach Redis (the SignalR
+// backplane) even though this console never disconnected: the queue is read whole from the journal
+// every 15 s as well, so such an alert is on screen within that, never only at the next reconnect.
+let current = null;
+setInterval(() => {
+  if (current && current.state === signalR.HubConnectionState.Connected) resync(current).catch(() => {});
+}, 15000);
+
 async function start() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/dispatch")
@@ -139,6 +147,7 @@ async function start() {
   connection.onclose(() => { setConnection("disconnected"); setTimeout(start, 2000); });
   try {
     await connection.start();
+    current = connection;
     await resync(connection);
   } catch {
     setConnection("disconnected");
