@@ -6,6 +6,9 @@
 #   deploy/services.sh start [NAME...]   start those not running; prints "STARTED NAME" for each it started
 #   deploy/services.sh stop [NAME...]    stop those this project started (never anything else)
 #   deploy/services.sh status
+#   deploy/services.sh signal KILL|STOP|CONT NAME...   fault injection for the chaos run: the signal goes
+#                                        to the service's processes this project started (PostgreSQL:
+#                                        the postmaster and its children), as a crash or a hang would
 #
 # NAME is one of: mosquitto redis postgres influxdb. Default: all four.
 set -euo pipefail
@@ -134,6 +137,21 @@ influxdb_start() {
 }
 influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
 
+# service_pids NAME: the pids of the service's processes, only if this project started them.
+service_pids() {
+  case "$1" in
+    mosquitto) is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf" && cat "$RUN_DIR/mosquitto.pid" ;;
+    redis) is_ours redis "redis-server 127.0.0.1:$REDIS_PORT" && cat "$RUN_DIR/redis.pid" ;;
+    influxdb) is_ours influxdb "influxd -config $STATE/influxdb/influxdb.conf" && cat "$RUN_DIR/influxdb.pid" ;;
+    postgres)
+      # The postmaster's pid is the first line of postmaster.pid; its children are its backends.
+      postgres_running || return 0
+      local pm; pm="$(head -n 1 "$PGDATA/postmaster.pid")"
+      tr '\0' ' ' < "/proc/$pm/cmdline" | grep -qF -- "$PGDATA" || return 0
+      echo "$pm"; cat "/proc/$pm/task/$pm/children" 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+$' || true ;;
+  esac
+}
+
 # runtime.json: what the server needs to reach the services, secrets included (mode 0600), and the
 # web certificate (Kestrel's default certificate: used by the HTTPS endpoint deploy/run.sh asks for).
 write_runtime_config() {
@@ -158,6 +176,7 @@ JSON
 }
 
 command="${1:-status}"; shift || true
+sig=""; if [ "$command" = signal ]; then sig="${1:-}"; shift || true; fi
 services=("$@"); [ "${#services[@]}" -gt 0 ] || services=("${DEFAULT_SERVICES[@]}")
 for s in "${services[@]}"; do
   case "$s" in mosquitto|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
@@ -187,6 +206,19 @@ case "$command" in
     for s in "${services[@]}"; do
       if "${s}_running"; then log "stopping $s"; fi
       "${s}_stop"
+    done
+    ;;
+  signal)
+    case "$sig" in KILL|STOP|CONT) ;; *) die "signal must be KILL, STOP or CONT";; esac
+    for s in "${services[@]}"; do
+      pids="$(service_pids "$s" | xargs)"
+      [ -n "$pids" ] || die "$s is not running as a process this project started"
+      # shellcheck disable=SC2086
+      kill -"$sig" $pids
+      if [ "$sig" = KILL ]; then
+        for p in $pids; do wait_for 10 "$s pid $p gone" test ! -d "/proc/$p" || true; done
+      fi
+      log "sent SIG$sig to $s ($pids)"
     done
     ;;
   status)

@@ -8,7 +8,9 @@ public interface IAlertJournal
 {
     /// <summary>
     /// Records a new alert caused by <paramref name="sourceKey"/>. If that source was already
-    /// recorded, nothing is written and the alert it belongs to is returned instead.
+    /// recorded, nothing is written and the alert it belongs to is returned instead. If the site
+    /// already has an open alert of this cause (of this device, for technical causes) — a second
+    /// writer raced this one — the occurrence is recorded as its repeat and that alert is returned.
     /// </summary>
     Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken);
 

@@ -22,6 +22,7 @@ public sealed class AlertGrain(
     private AlertSnapshot? _alert;
     private IGrainTimer? _timer;
     private int _reminders;
+    private bool _reminderSet;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -35,12 +36,12 @@ public sealed class AlertGrain(
     public async Task Track(AlertSnapshot alert)
     {
         _alert ??= alert;
-        if (_alert.IsOpen && await this.GetReminder(EscalationReminder) is null)
+        if (_alert.IsOpen)
         {
-            await this.RegisterOrUpdateReminder(EscalationReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            // The timer first: escalation runs even while the reminder cannot be stored (Redis down).
+            StartTimer();
+            await EnsureReminder();
         }
-
-        StartTimer();
     }
 
     public Task<TransitionResult> Acknowledge(string actor) =>
@@ -63,6 +64,8 @@ public sealed class AlertGrain(
             return;
         }
 
+        await EnsureReminder();
+
         var now = time.GetUtcNow();
         var settings = options.Value;
         if (alert.Status == AlertStatus.Raised)
@@ -84,7 +87,17 @@ public sealed class AlertGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckEscalation();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_alert is not { IsOpen: true })
+        {
+            // Closed while its reminder could not be removed: remove it now.
+            await Stop();
+            return;
+        }
+
+        await CheckEscalation();
+    }
 
     private async Task<TransitionResult> Move(
         string actor, string kind, AlertStatus to, AlertStatus[] from, Responder? responder, string? note)
@@ -113,14 +126,51 @@ public sealed class AlertGrain(
         }
 
         _alert = moved;
+        // The journal has it: consoles hear of it first, then the housekeeping that needs Redis.
+        await Push(moved, escalated: false);
         if (!moved.IsOpen)
         {
-            await Stop();
-            await GrainFactory.Site(moved.Site).AlertClosed(moved);
+            await CloseQuietly(moved);
         }
 
-        await Push(moved, escalated: false);
         return TransitionResult.Ok(moved);
+    }
+
+    /// <summary>Stops escalating and tells the site; a store that is down now is retried by the reminder and the site's own repeat handling.</summary>
+    private async Task CloseQuietly(AlertSnapshot closed)
+    {
+        try
+        {
+            await Stop();
+            await GrainFactory.Site(closed.Site).AlertClosed(closed);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Alert {AlertId} is closed in the journal; its reminder or site state could not be updated yet", closed.AlertId);
+        }
+    }
+
+    private async Task EnsureReminder()
+    {
+        if (_reminderSet)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(EscalationReminder) is null)
+            {
+                await this.RegisterOrUpdateReminder(EscalationReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            }
+
+            _reminderSet = true;
+        }
+        catch (Exception ex)
+        {
+            // The timer escalates meanwhile; the next check tries again.
+            logger.LogWarning(ex, "Alert {AlertId}: escalation reminder not stored yet", this.GetPrimaryKey());
+        }
     }
 
     private void StartTimer() =>
@@ -130,6 +180,7 @@ public sealed class AlertGrain(
     {
         _timer?.Dispose();
         _timer = null;
+        _reminderSet = false;
         if (await this.GetReminder(EscalationReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -124,12 +124,20 @@ public sealed class DeviceGrain(
 
         var offlineAfter = supervision.Value.OfflineAfter(binding);
         var period = TimeSpan.FromTicks(Math.Clamp(offlineAfter.Ticks / 3, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromMinutes(15).Ticks));
-        if (await this.GetReminder(SupervisionReminder) is null)
+        try
         {
-            await this.RegisterOrUpdateReminder(SupervisionReminder, period, period);
-        }
+            if (await this.GetReminder(SupervisionReminder) is null)
+            {
+                await this.RegisterOrUpdateReminder(SupervisionReminder, period, period);
+            }
 
-        _supervised = true;
+            _supervised = true;
+        }
+        catch (Exception ex)
+        {
+            // The reminder lives in Redis: the device's message must not wait for it. The next message tries again.
+            logger.LogWarning(ex, "Device {DeviceId}: supervision reminder not stored yet", this.GetPrimaryKeyString());
+        }
     }
 
     private async Task<DeviceBinding?> GetBinding()

@@ -19,6 +19,7 @@ public abstract class SiteGrain(
 {
     private const string RulesReminder = "rules";
     private IGrainTimer? _timer;
+    private bool _reminderSet;
 
     protected abstract SiteKind Kind { get; }
 
@@ -86,6 +87,7 @@ public abstract class SiteGrain(
 
     public async Task Tick()
     {
+        await EnsureTicking();
         await RunningWalkTest();
         var changed = new List<AlertSnapshot>();
         foreach (var finding in OnTick(time.GetUtcNow()))
@@ -190,17 +192,28 @@ public abstract class SiteGrain(
 
     private async Task EnsureTicking()
     {
-        if (_timer is not null)
+        _timer ??= this.RegisterGrainTimer(_ => Tick(), TickEvery, TickEvery);
+        if (_reminderSet)
         {
             return;
         }
 
-        _timer = this.RegisterGrainTimer(_ => Tick(), TickEvery, TickEvery);
-        // The reminder brings the rules back after a restart, even if no device speaks again.
-        if (await this.GetReminder(RulesReminder) is null)
+        // The reminder brings the rules back after a restart, even if no device speaks again. It
+        // lives in Redis: while Redis is down the timer runs the rules and the next event or tick
+        // tries again, so an alarm never waits for it.
+        try
         {
-            var period = TickEvery < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : TickEvery;
-            await this.RegisterOrUpdateReminder(RulesReminder, period, period);
+            if (await this.GetReminder(RulesReminder) is null)
+            {
+                var period = TickEvery < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : TickEvery;
+                await this.RegisterOrUpdateReminder(RulesReminder, period, period);
+            }
+
+            _reminderSet = true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Site}: rules reminder not stored yet", Self);
         }
     }
 
@@ -211,6 +224,12 @@ public abstract class SiteGrain(
         return RecordInJournal(new AlertDecision(finding.Cause, finding.Priority), deviceId, sourceKey, finding.At, finding.Reason);
     }
 
+    /// <summary>
+    /// The alerts are in the journal: consoles hear of them now, then their escalation clocks start
+    /// and the grain state is written. Those two need Redis; if it is down the message is not
+    /// acknowledged and comes again, the journal calls it a repeat and the consoles upsert it —
+    /// so a Redis outage delays no alarm on the screen.
+    /// </summary>
     private async Task<AlertSnapshot?> Commit(List<AlertSnapshot> changed)
     {
         if (changed.Count == 0)
@@ -231,12 +250,17 @@ public abstract class SiteGrain(
             }
         }
 
-        await SaveState();
         foreach (var alert in changed)
         {
             await Notify(alert);
         }
 
+        foreach (var alert in changed.Where(a => a.IsOpen))
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(alert.AlertId).Track(alert);
+        }
+
+        await SaveState();
         return changed.MinBy(a => a.Priority);
     }
 
@@ -259,7 +283,6 @@ public abstract class SiteGrain(
             Guid.NewGuid(), Self, deviceId, decision.Cause, decision.Priority, AlertStatus.Raised, at, at, Occurrences: 1);
         var raised = await journal.RaiseAsync(proposed, sourceKey, CancellationToken.None);
         logger.LogDebug("Raised {AlertId} ({Reason})", raised.AlertId, reason);
-        await GrainFactory.GetGrain<IAlertGrain>(raised.AlertId).Track(raised);
         return raised;
     }
 

@@ -6,13 +6,37 @@ namespace CareIoT.Postgres;
 /// <summary>
 /// The alert journal in PostgreSQL. Each write claims its source key in <c>alert_sources</c>
 /// first, in the same transaction as the change: a source already claimed means the message was
-/// recorded before (a redelivery), and the alert is returned unchanged.
+/// recorded before (a redelivery), and the alert is returned unchanged. A unique index keeps one
+/// open alert per site and cause (per device for technical causes): a raise that meets it repeats
+/// the open alert instead.
 /// </summary>
 public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJournal
 {
     public const string DeviceActor = "device";
 
     public async Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
+    {
+        // Another writer may hold the open alert of this key (two activations in a failover): then
+        // this occurrence is its repeat. If that alert closes in between, raising is tried again.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            if (await TryRaiseAsync(alert, sourceKey, cancellationToken) is { } raised)
+            {
+                return raised;
+            }
+
+            if (await OpenAlertOfKeyAsync(alert, cancellationToken) is { } open
+                && await RepeatAsync(open, sourceKey, alert.RaisedAt, cancellationToken) is { IsOpen: true } repeated)
+            {
+                return repeated;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not raise or repeat an alert for {alert.Site} {alert.Cause}: its open alert kept changing.");
+    }
+
+    /// <summary>Inserts the alert, or returns null when an open alert of its key exists (the unique index of migration 0013).</summary>
+    private async Task<AlertSnapshot?> TryRaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -25,6 +49,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         await using (var insert = new NpgsqlCommand($"""
             INSERT INTO alerts ({AlertRows.InsertColumns})
             VALUES (@id, @siteKind, @siteId, @device, @cause, @priority, @status, @raisedAt, @lastSeenAt, @occurrences)
+            ON CONFLICT DO NOTHING
             """, connection))
         {
             insert.Parameters.AddWithValue("id", alert.AlertId);
@@ -37,12 +62,31 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
             insert.Parameters.AddWithValue("raisedAt", alert.RaisedAt.ToUniversalTime());
             insert.Parameters.AddWithValue("lastSeenAt", alert.LastSeenAt.ToUniversalTime());
             insert.Parameters.AddWithValue("occurrences", alert.Occurrences);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
         }
 
         await AppendEventAsync(connection, alert.AlertId, "Raised", alert.RaisedAt, sourceKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return alert;
+    }
+
+    private async Task<Guid?> OpenAlertOfKeyAsync(AlertSnapshot alert, CancellationToken cancellationToken)
+    {
+        await using var select = dataSource.CreateCommand("""
+            SELECT alert_id FROM alerts
+            WHERE site_kind = @siteKind AND site_id = @siteId AND cause = @cause
+              AND open_alert_device(cause, device_id) = open_alert_device(@cause, @device)
+              AND status IN ('Raised', 'Acknowledged', 'Dispatched')
+            """);
+        select.Parameters.AddWithValue("siteKind", alert.Site.Kind.ToString());
+        select.Parameters.AddWithValue("siteId", alert.Site.Id);
+        select.Parameters.AddWithValue("cause", alert.Cause.ToString());
+        select.Parameters.AddWithValue("device", alert.DeviceId);
+        return await select.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 
     public async Task<AlertSnapshot> RepeatAsync(Guid alertId, string sourceKey, DateTimeOffset at, CancellationToken cancellationToken)

@@ -78,6 +78,9 @@ public sealed class ServicesFixture : IDisposable
     /// <summary>Starts one of the project's services again.</summary>
     public void Start(string service) => RunScript("services.sh", "start " + service);
 
+    /// <summary>A crash (KILL) or a hang (STOP, then CONT) of a service this project started, through <c>deploy/services.sh signal</c>.</summary>
+    public void Signal(string signal, string service) => RunScript("services.sh", $"signal {signal} {service}");
+
     /// <summary>Revokes broker credentials at once.</summary>
     public void RevokeCredentials(params string[] users) => RunScript("mosquitto-users.sh", "remove " + string.Join(' ', users));
 

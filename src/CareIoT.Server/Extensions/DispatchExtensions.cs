@@ -1,16 +1,17 @@
 using System.Text.Json.Serialization;
 using CareIoT.Contracts;
 using CareIoT.Server.Dispatch;
+using Microsoft.AspNetCore.SignalR;
 
 namespace CareIoT.Server.Extensions;
 
 public static class DispatchExtensions
 {
     /// <summary>
-    /// SignalR for the dispatch console and the wall, with the Redis backplane; grains push through
-    /// <see cref="IAlertNotifier"/>. The backplane rather than a grain-observer fan-out: it is the
-    /// served, maintained package for exactly this, survives a silo's loss without re-subscribing
-    /// observers, and keeps grains unaware of how many web nodes there are.
+    /// SignalR for the dispatch console and the wall. Alerts reach the consoles of every silo through
+    /// the cluster (<see cref="ClusterAlertNotifier"/>, one <see cref="IConsoleRelayGrain"/> per silo),
+    /// never through Redis: the SignalR Redis backplane dropped pushes while Redis restarted, and an
+    /// alarm must not wait for any one store. The wall's rotation view still uses the backplane.
     /// </summary>
     public static void AddCareIotDispatch(this WebApplicationBuilder builder)
     {
@@ -23,9 +24,13 @@ public static class DispatchExtensions
             signalR.AddStackExchangeRedis(redis, options =>
                 options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"careiot-{builder.Configuration["Orleans:ClusterId"] ?? "careiot-dev"}"));
         }
+        // The dispatch hub is local to each silo; the cluster carries its pushes between silos.
+        builder.Services.AddSingleton<HubLifetimeManager<DispatchHub>, DefaultHubLifetimeManager<DispatchHub>>();
+        builder.Services.AddSingleton<ConsolePushSequencer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsolePushSequencer>());
+        builder.Services.AddSingleton<ClusterAlertNotifier>();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Consoles first; the wall hears of critical alerts through the same port, after them.
-        builder.Services.AddSingleton<SignalRAlertNotifier>();
         builder.Services.AddSingleton<IAlertNotifier, CareIoT.Server.Wall.WallAlarmForwarder>();
         builder.Services.AddHostedService<OpenAlertRecovery>();
     }

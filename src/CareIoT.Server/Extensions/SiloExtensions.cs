@@ -34,6 +34,7 @@ public static class SiloExtensions
             silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
             silo.AddRedisGrainStorage(StorageNames.Sites, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
             silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            silo.AddPlacementDirector<CareIoT.Server.Dispatch.SiloLocalPlacement, CareIoT.Server.Dispatch.SiloLocalPlacementDirector>();
         });
     }
 }

@@ -10,7 +10,7 @@ namespace CareIoT.Server.Wall;
 /// and never holds up the alarm path; if it fails it is logged, and the console has the alert anyway.
 /// </summary>
 public sealed class WallAlarmForwarder(
-    SignalRAlertNotifier consoles, WallSiteLookup lookup, IGrainFactory grains, ILogger<WallAlarmForwarder> logger) : IAlertNotifier
+    ClusterAlertNotifier consoles, WallSiteLookup lookup, IGrainFactory grains, ILogger<WallAlarmForwarder> logger) : IAlertNotifier
 {
     public async Task AlertChangedAsync(AlertSnapshot alert, CancellationToken cancellationToken)
     {
