@@ -27,7 +27,7 @@ public sealed class LatencyProbe(BrokerAddress broker, Uri server, int presses, 
             .WithUrl(new Uri(server, "hubs/dispatch"), o => o.Cookies = registrar.Cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
-        hub.On<JsonElement>("AlertChanged", alert =>
+        hub.On<JsonElement, long>("AlertChanged", (alert, _) =>
             pushes.Writer.TryWrite((alert.GetProperty("deviceId").GetString()!, Stopwatch.GetTimestamp())));
         await hub.StartAsync(cancellationToken);
 

@@ -20,7 +20,8 @@ public sealed class IngestPipeline(
     TimeProvider time,
     ILogger<IngestPipeline> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    // A store back from an outage is used within a second: an alarm must not sleep through its return.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
 
     private Channel<InboundMessage>[] _partitions = [];
     private Task[] _workers = [];

@@ -163,7 +163,7 @@ public static class SystemBenchmark
         // Where the time goes: the alert's RaisedAt is when the server took the press off its MQTT
         // connection, so (seen − RaisedAt) is the server's part and the rest the broker's and the network's.
         var serverPart = new ConcurrentDictionary<string, double>();
-        console.On<AlertSeen>("AlertChanged", a =>
+        console.On<AlertSeen, long>("AlertChanged", (a, _) =>
         {
             if (seen.TryAdd(a.DeviceId, Stopwatch.GetTimestamp()))
             {

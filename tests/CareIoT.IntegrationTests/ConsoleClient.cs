@@ -20,8 +20,8 @@ public sealed class ConsoleClient : IAsyncDisposable
             .WithUrl(new Uri(server, "hubs/dispatch"), o => o.Cookies = cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
-        _connection.On<AlertDto>("AlertChanged", alert => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
-        _connection.On<AlertDto>("AlertEscalated", alert => _escalated.Writer.TryWrite(alert));
+        _connection.On<AlertDto, long>("AlertChanged", (alert, _) => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+        _connection.On<AlertDto, long>("AlertEscalated", (alert, _) => _escalated.Writer.TryWrite(alert));
     }
 
     private readonly Channel<AlertDto> _escalated = Channel.CreateUnbounded<AlertDto>();

@@ -120,31 +120,46 @@ function upsert(alert) {
   render();
 }
 
+// Every push carries the next number of this silo's push sequence, and a heartbeat every 2 s the
+// last one: a number skipped means a push was lost, and the queue is read again from the journal at
+// once. The whole queue is also read on every (re)connect and, as a last resort, every 60 s.
+let sequence = null;
 async function resync(connection) {
-  const open = await connection.invoke("GetOpenAlerts");
+  const queue = await connection.invoke("GetQueue");
   alerts.clear();
-  open.forEach(a => alerts.set(a.alertId, a));
+  queue.alerts.forEach(a => alerts.set(a.alertId, a));
+  sequence = queue.sequence;
   setConnection("connected");
 }
 
-// A push can be lost while the consoles' silo and the alert's silo cannot reach Redis (the SignalR
-// backplane) even though this console never disconnected: the queue is read whole from the journal
-// every 15 s as well, so such an alert is on screen within that, never only at the next reconnect.
+function pushed(connection, alert, number) {
+  if (sequence !== null && number <= sequence) return; // already in the queue read after it
+  const skipped = sequence !== null && number > sequence + 1;
+  sequence = number;
+  upsert(alert);
+  if (skipped) resync(connection).catch(() => {});
+}
+
+function heartbeat(connection, number) {
+  if (sequence !== null && number > sequence) resync(connection).catch(() => {});
+}
+
 let current = null;
 setInterval(() => {
   if (current && current.state === signalR.HubConnectionState.Connected) resync(current).catch(() => {});
-}, 15000);
+}, 60000);
 
 async function start() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/dispatch")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 })
     .build();
-  connection.on("AlertChanged", upsert);
-  connection.on("AlertEscalated", upsert);
-  connection.onreconnecting(() => setConnection("disconnected"));
+  connection.on("AlertChanged", (alert, number) => pushed(connection, alert, number));
+  connection.on("AlertEscalated", (alert, number) => pushed(connection, alert, number));
+  connection.on("Heartbeat", number => heartbeat(connection, number));
+  connection.onreconnecting(() => { sequence = null; setConnection("disconnected"); });
   connection.onreconnected(() => resync(connection));
-  connection.onclose(() => { setConnection("disconnected"); setTimeout(start, 2000); });
+  connection.onclose(() => { sequence = null; setConnection("disconnected"); setTimeout(start, 2000); });
   try {
     await connection.start();
     current = connection;

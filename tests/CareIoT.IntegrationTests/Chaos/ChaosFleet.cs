@@ -12,7 +12,8 @@ public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string
 {
     public ConcurrentDictionary<string, DateTimeOffset> Presses { get; } = new();
 
-    public ConcurrentDictionary<string, string> VitalsSent { get; } = new();
+    /// <summary>Message id → when the mattress measured it (its point's time in InfluxDB).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> VitalsSent { get; } = new();
 
     public int VitalsAttempts;
 
@@ -44,7 +45,7 @@ public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string
                         client ??= await ConnectAsync(mattress);
                         Interlocked.Increment(ref VitalsAttempts);
                         await client.SendAsync(mattress, MessageTypes.Vitals, id, p => p with { Ts = at, Presence = true, HeartRate = 60 + (n % 20), RespirationRate = 14, Movement = 1 });
-                        VitalsSent[id] = mattress;
+                        VitalsSent[id] = at;
                         break;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
