@@ -20,6 +20,10 @@ public static partial class DeviceTopics
 
     public static string Telemetry(string deviceId) => $"{Prefix}/{deviceId}/{DeviceChannels.Telemetry}";
 
+    /// <summary>Where the platform sends a device its receipts (<see cref="DeviceReceipt"/>); outside
+    /// <see cref="Prefix"/>, so the platform's own subscriptions never take them back.</summary>
+    public static string Receipts(string deviceId) => $"careiot/v1/receipts/{deviceId}";
+
     /// <summary>The topic a message of this type belongs on.</summary>
     public static string For(string deviceId, string type) =>
         $"{Prefix}/{deviceId}/{MessageTypes.ChannelOf(type) ?? throw new ArgumentException($"Unknown type '{type}'", nameof(type))}";

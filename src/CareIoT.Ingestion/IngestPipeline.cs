@@ -76,11 +76,12 @@ public sealed class IngestPipeline(
     private async Task ProcessUntilDoneAsync(InboundMessage message, CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(100);
+        DeviceMessage? held;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ProcessAsync(message, stoppingToken);
+                held = await ProcessAsync(message, stoppingToken);
                 break;
             }
             catch (Exception ex) when (stoppingToken.IsCancellationRequested)
@@ -100,22 +101,29 @@ public sealed class IngestPipeline(
         }
 
         await AcknowledgeAsync(message, stoppingToken);
+        if (held is not null && message.SendReceiptAsync is { } sendReceipt)
+        {
+            await SendReceiptAsync(sendReceipt, held);
+        }
     }
 
-    /// <summary>One attempt: decode, deliver or dead-letter. Throws when a store is unavailable.</summary>
-    internal async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: decode, deliver or dead-letter. Throws when a store is unavailable. Returns the
+    /// message if the grains hold it (accepted now, or before: a repeat), which earns its receipt.
+    /// </summary>
+    internal async Task<DeviceMessage?> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var decoded = router.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
         if (decoded.Skipped)
         {
             stats.Skipped();
-            return;
+            return null;
         }
 
         if (decoded.Message is not { } deviceMessage)
         {
             await DeadLetterAsync(message, decoded.DeviceId, decoded.Reason!.Value, decoded.Detail, cancellationToken);
-            return;
+            return null;
         }
 
         var result = await grains.GetGrainByKey<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
@@ -131,10 +139,25 @@ public sealed class IngestPipeline(
                 break;
             case DeliveryOutcome.Duplicate:
                 stats.Duplicate();
-                break;
+                return deviceMessage;
             default:
                 stats.Accepted();
-                break;
+                return deviceMessage;
+        }
+
+        return null;
+    }
+
+    private async Task SendReceiptAsync(Func<string, string, Task> sendReceipt, DeviceMessage held)
+    {
+        try
+        {
+            await sendReceipt(held.DeviceId, held.MessageId);
+        }
+        catch (Exception ex)
+        {
+            // The device sends the event again; the grain drops the repeat and it is answered then.
+            logger.LogDebug(ex, "Receipt for {DeviceId}/{MessageId} not sent", held.DeviceId, held.MessageId);
         }
     }
 

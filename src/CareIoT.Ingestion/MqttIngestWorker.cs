@@ -1,3 +1,4 @@
+using CareIoT.DeviceProtocol;
 using System.Buffers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -129,7 +130,7 @@ public sealed class MqttIngestWorker(
         }
 
         await client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        if (connected.IsSessionPresent)
+        if (connected.IsSessionPresent && retired.Length > 0)
         {
             // A kept session keeps its old subscriptions too: drop the forms we no longer use, or
             // messages would arrive twice (once shared, once not) or in the wrong lane.
@@ -159,7 +160,24 @@ public sealed class MqttIngestWorker(
         var size = payload.Length > int.MaxValue ? int.MaxValue : (int)payload.Length;
         // Keep one byte more than the limit: enough evidence for the dead letter, bounded memory.
         var kept = payload.Slice(0, Math.Min(payload.Length, router.KeepBytes(e.ApplicationMessage.Topic))).ToArray();
-        var inbound = new InboundMessage(e.ApplicationMessage.Topic, kept, size, time.GetUtcNow(), e.AcknowledgeAsync);
+        Func<string, string, Task>? receipt = IsDeviceEvent(e.ApplicationMessage.Topic) ? SendReceiptAsync : null;
+        var inbound = new InboundMessage(e.ApplicationMessage.Topic, kept, size, time.GetUtcNow(), e.AcknowledgeAsync, receipt);
         await pipeline.EnqueueAsync(inbound, stoppingToken);
+    }
+
+    private static bool IsDeviceEvent(string topic) =>
+        DeviceTopics.TryParse(topic, out _, out var channel) && channel == DeviceChannels.Events;
+
+    /// <summary>QoS 0: a receipt lost on the way costs one resend by the device, which is answered again.</summary>
+    private async Task SendReceiptAsync(string deviceId, string messageId)
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(DeviceTopics.Receipts(deviceId))
+                .WithPayload(new DeviceReceipt(messageId).Serialize())
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build());
+        }
     }
 }

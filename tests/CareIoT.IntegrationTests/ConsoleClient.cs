@@ -20,13 +20,27 @@ public sealed class ConsoleClient : IAsyncDisposable
             .WithUrl(new Uri(server, "hubs/dispatch"), o => o.Cookies = cookies)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
-        _connection.On<AlertDto, long>("AlertChanged", (alert, _) => _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+        _connection.On<AlertDto, long>("AlertChanged", (alert, number) =>
+        {
+            _received.Writer.TryWrite((alert, DateTimeOffset.UtcNow));
+            Numbers.Enqueue((alert.AlertId, number));
+        });
+        _connection.On<long>("Heartbeat", number => Heartbeats.Enqueue(number));
         _connection.On<AlertDto, long>("AlertEscalated", (alert, _) => _escalated.Writer.TryWrite(alert));
     }
 
     private readonly Channel<AlertDto> _escalated = Channel.CreateUnbounded<AlertDto>();
 
     public Task ConnectAsync() => _connection.StartAsync();
+
+    /// <summary>Each pushed alert change with the number of its silo's push sequence, in arrival order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(Guid AlertId, long Number)> Numbers { get; } = new();
+
+    /// <summary>The numbers the heartbeats carried, in arrival order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<long> Heartbeats { get; } = new();
+
+    /// <summary>The open alerts and the push number they are current to.</summary>
+    public Task<QueueDto> GetQueueAsync() => _connection.InvokeAsync<QueueDto>("GetQueue");
 
     /// <summary>The first escalation push that matches.</summary>
     public async Task<AlertDto> WaitForEscalationAsync(Func<AlertDto, bool> match, TimeSpan timeout)
@@ -76,6 +90,8 @@ public sealed class ConsoleClient : IAsyncDisposable
 }
 
 public sealed record SiteDto(string Kind, string Id);
+
+public sealed record QueueDto(long Sequence, AlertDto[] Alerts);
 
 public sealed record AlertDto(
     Guid AlertId, SiteDto Site, string DeviceId, string Cause, string Priority, string Status,

@@ -9,6 +9,7 @@ namespace CareIoT.IntegrationTests;
 public sealed class DeviceSimulatorClient(string host, int port, string? username = null, string? password = null) : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _receipts = new();
 
     public bool IsConnected => _client.IsConnected;
 
@@ -43,6 +44,39 @@ public sealed class DeviceSimulatorClient(string host, int port, string? usernam
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"The broker refused the connection: {result.ResultCode}");
+        }
+    }
+
+    /// <summary>Subscribes to the device's receipts (<see cref="DeviceReceipt"/>); returns the broker's answer for the subscription.</summary>
+    public async Task<MqttClientSubscribeResultCode> SubscribeReceiptsAsync(string deviceId)
+    {
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (DeviceReceipt.TryParse(e.ApplicationMessage.Payload) is { } receipt)
+            {
+                _receipts.GetOrAdd(receipt.Id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(t => t.WithTopic(DeviceTopics.Receipts(deviceId)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build());
+        return result.Items.Single().ResultCode;
+    }
+
+    /// <summary>Whether the platform's receipt for <paramref name="messageId"/> arrived within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForReceiptAsync(string messageId, TimeSpan timeout)
+    {
+        var receipt = _receipts.GetOrAdd(messageId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await receipt.Task.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 

@@ -71,6 +71,20 @@ public sealed partial class ServerProcess(IReadOnlyDictionary<string, string> en
     /// <summary>Sudden death: no shutdown code runs.</summary>
     public Task KillAsync() => SignalAndWaitAsync(signal: 9);
 
+    /// <summary>A hang (SIGSTOP): the process holds its sockets and answers nothing until <see cref="Thaw"/>.</summary>
+    public void Freeze() => Signal(19);
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => Signal(18);
+
+    private void Signal(int signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            _ = Kill(process.Id, signal);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })

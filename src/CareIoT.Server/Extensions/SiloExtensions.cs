@@ -30,6 +30,14 @@ public static class SiloExtensions
                 options.ClusterId = config["Orleans:ClusterId"] ?? "careiot-dev";
                 options.ServiceId = config["Orleans:ServiceId"] ?? "careiot";
             });
+            // A call into a silo that hung (SIGSTOP, a long GC, a stalled VM) fails after 5 s instead of
+            // Orleans' default 30 s, and the ingest retries it: the chaos run saw presses wait 33 s for
+            // requests a resumed silo never answered. Nothing in CareIoT waits on a grain longer by design.
+            silo.Configure<SiloMessagingOptions>(options =>
+            {
+                options.ResponseTimeout = TimeSpan.FromSeconds(5);
+                options.SystemResponseTimeout = TimeSpan.FromSeconds(5);
+            });
             silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
             silo.AddRedisGrainStorage(StorageNames.Sites, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));

@@ -6,7 +6,8 @@ namespace CareIoT.IntegrationTests.Chaos;
 /// <summary>
 /// The devices of the chaos run: call buttons pressed once each (so every press is exactly one
 /// alert) and mattresses sending vitals steadily. A message counts as sent when the broker
-/// acknowledged it (PUBACK); until then it is retried with the same id, across broker restarts.
+/// acknowledged it (PUBACK); until then it is retried with the same id, across broker restarts. A
+/// press is also sent again until the platform's end-to-end receipt arrives (devices/README.md).
 /// </summary>
 public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string, string> passwords)
 {
@@ -17,13 +18,38 @@ public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string
 
     public int VitalsAttempts;
 
-    /// <summary>Presses the button once; returns when the broker took it. The press counts from its first attempt.</summary>
+    /// <summary>Button → when the platform's receipt for its press arrived.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> Receipts { get; } = new();
+
+    /// <summary>Button → how often its press had to be sent again because no receipt came (the broker lost it, or the receipt).</summary>
+    public ConcurrentDictionary<string, int> Resends { get; } = new();
+
+    /// <summary>
+    /// Presses the button once, as a real button does: sends the press until the broker takes it
+    /// (then it counts as sent, from its first attempt), and again with the same id every
+    /// <see cref="DeviceReceipt.ResendAfter"/> until the platform's receipt arrives.
+    /// </summary>
     public async Task PressAsync(string button, CancellationToken cancellationToken)
     {
         var first = DateTimeOffset.UtcNow;
         var id = Guid.NewGuid().ToString("N");
-        await RetryAsync(button, client => client.SendAsync(button, MessageTypes.Press, id, p => p with { Ts = first }), cancellationToken);
-        Presses[button] = first;
+        for (var attempt = 0; ; attempt++)
+        {
+            var received = await RetryAsync(button, async client =>
+            {
+                await client.SubscribeReceiptsAsync(button);
+                await client.SendAsync(button, MessageTypes.Press, id, p => p with { Ts = first });
+                Presses.TryAdd(button, first);
+                return await client.WaitForReceiptAsync(id, DeviceReceipt.ResendAfter);
+            }, cancellationToken);
+            if (received)
+            {
+                Receipts[button] = DateTimeOffset.UtcNow;
+                return;
+            }
+
+            Resends.AddOrUpdate(button, 1, (_, n) => n + 1);
+        }
     }
 
     /// <summary>Sends vitals from the mattress every <paramref name="every"/> until cancelled.</summary>
@@ -66,7 +92,7 @@ public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string
         }
     }
 
-    private async Task RetryAsync(string device, Func<DeviceSimulatorClient, Task> send, CancellationToken cancellationToken)
+    private async Task<T> RetryAsync<T>(string device, Func<DeviceSimulatorClient, Task<T>> send, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -75,8 +101,7 @@ public sealed class ChaosFleet(string host, int port, IReadOnlyDictionary<string
             try
             {
                 client = await ConnectAsync(device);
-                await send(client);
-                return;
+                return await send(client);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
