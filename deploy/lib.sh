@@ -5,10 +5,11 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CAREIOT_STATE:-$REPO/.state}"
 export CAREIOT_STATE="$STATE"
 
-MQTT_PORT=1883          # fixed in mosquitto.conf; loopback only (the platform's ingest, local tools)
+MQTT_PORT=1883          # fixed in mosquitto.conf; loopback only: devices of the local fleet, local tools
+MQTT_PLATFORM_PORT=1884 # fixed in mosquitto.conf; loopback only: the platform's own accounts (ingest)
 # The exceptions to "127.0.0.1 only": the ports devices and browsers reach from the network, all TLS.
-MQTTS_PORT="${CAREIOT_MQTTS_PORT:-8883}"            # devices: password + ACL
-MQTT_CERT_PORT="${CAREIOT_MQTT_CERT_PORT:-8884}"    # devices: client certificate (CN = device id) + ACL
+MQTTS_PORT=8883         # fixed in mosquitto.conf; devices: password + ACL
+MQTT_CERT_PORT=8884     # fixed in mosquitto.conf; devices: client certificate (CN = device id) + ACL
 HTTPS_PORT="${CAREIOT_HTTPS_PORT:-5443}"            # the console (deploy/run.sh: +i per silo)
 REDIS_PORT=6380
 PG_PORT=5433

@@ -16,6 +16,9 @@ command="${1:-}"; shift || true
 [ $# -gt 0 ] || die "usage: mosquitto-users.sh add|remove USER..."
 for user in "$@"; do
   [[ "$user" =~ ^[A-Za-z0-9_-]{1,64}$ ]] || die "bad user name '$user'"
+  # The platform's own accounts (careiot-ingest, …) are deploy/services.sh's alone: never issued,
+  # reset or revoked here, whoever asks (the installers' API runs this script).
+  [[ "${user,,}" != careiot-* ]] || die "'$user' is a platform account; deploy/services.sh manages it"
 done
 
 # One change at a time: installers may provision devices concurrently (the server runs this script).

@@ -22,44 +22,27 @@ mosquitto_running() { is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
 mosquitto_start() {
   local dir port
   dir="$(service_dir mosquitto mosquitto)"
-  for port in "$MQTT_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
     port_open "$port" && die "port $port is taken by a process this project did not start"
   done
-  # The ACL comes from the repository (which also drops the denials of deploy/device-cert.sh revoke:
-  # a fresh broker holds no connection of a revoked device); the password file holds the ingest
-  # user and every device added since.
+  # The ACLs come from the repository (which also drops the denials of deploy/device-cert.sh revoke:
+  # a fresh broker holds no connection of a revoked device). The device password file holds every
+  # device and gateway added since; the platform's accounts live in a file of their own, written here
+  # alone, for the platform's own listener (and never in the device file: an older one is cleaned).
   cp "$REPO/deploy/mosquitto.acl" "$dir/acl"
+  cp "$REPO/deploy/mosquitto-platform.acl" "$dir/platform.acl"
   [ -f "$dir/passwd" ] || : > "$dir/passwd"
-  mosquitto_passwd -b "$dir/passwd" careiot-ingest "$(secret mqtt-ingest.pw)"
-  chown mosquitto: "$dir/acl" "$dir/passwd"; chmod 600 "$dir/passwd"
+  mosquitto_passwd -D "$dir/passwd" careiot-ingest > /dev/null 2>&1 || true
+  : > "$dir/platform.passwd"
+  mosquitto_passwd -b "$dir/platform.passwd" careiot-ingest "$(secret mqtt-ingest.pw)"
+  chown mosquitto: "$dir/acl" "$dir/passwd" "$dir/platform.acl" "$dir/platform.passwd"; chmod 600 "$dir/passwd" "$dir/platform.passwd"
   broker_tls "$dir" || true
-  mosquitto_listeners "$dir"
+  rm -rf "$dir/listeners.d"  # the TLS listeners were once written there; now they are in mosquitto.conf
   # mosquitto.conf names its files relative to the working directory: run it in its data folder.
   spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
-  for port in "$MQTT_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
     wait_for 20 mosquitto port_open "$port" || die "mosquitto did not open port $port; see $dir/mosquitto.log"
   done
-}
-# The TLS listeners mosquitto.conf includes, with the ports of lib.sh (certificates: deploy/tls.sh).
-mosquitto_listeners() {
-  mkdir -p "$1/listeners.d"
-  cat > "$1/listeners.d/tls.conf" <<CONF
-# Written by deploy/services.sh; see the end of mosquitto.conf.
-listener $MQTTS_PORT
-certfile ./tls/broker.crt
-keyfile ./tls/broker.key
-tls_version tlsv1.2
-
-listener $MQTT_CERT_PORT
-certfile ./tls/broker.crt
-keyfile ./tls/broker.key
-cafile ./tls/ca.crt
-crlfile ./tls/crl.pem
-require_certificate true
-use_identity_as_username true
-tls_version tlsv1.2
-CONF
-  chown -R mosquitto: "$1/listeners.d"
 }
 # A running broker gets renewed certificates and a renewed CRL through SIGHUP (measured on 2.0.11).
 mosquitto_refresh() {
@@ -69,6 +52,8 @@ mosquitto_refresh() {
     log "mosquitto: certificates or CRL renewed; reloading"
     kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
   fi
+  port_open "$MQTT_PLATFORM_PORT" \
+    || log "mosquitto runs without the platform's listener (started before it existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
   port_open "$MQTTS_PORT" \
     || log "mosquitto runs without its TLS listeners (started before they existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
 }
@@ -164,9 +149,9 @@ write_runtime_config() {
     "Postgres": "Host=127.0.0.1;Port=$PG_PORT;Database=careiot;Username=careiot;Password=$pw",
     "Redis": "127.0.0.1:$REDIS_PORT"
   },
-  "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
+  "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PLATFORM_PORT, "DevicePort": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
   "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" },
-  "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh" },
+  "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh", "PublicPort": $MQTT_PORT },
   "Kestrel": { "Certificates": { "Default": { "Path": "$TLS_DIR/web.crt", "KeyPath": "$TLS_DIR/web.key" } } },
   "Tls": { "CaCertificate": "$TLS_DIR/ca.crt", "MqttsPort": $MQTTS_PORT, "MqttCertPort": $MQTT_CERT_PORT }
 }

@@ -25,6 +25,14 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
             reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
+    /// <summary>Whether some device speaks through a gateway of this id (its broker account is the gateway's).</summary>
+    public async Task<bool> IsGatewayAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM devices WHERE gateway_id = @id)");
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
     public async Task UpsertHouseholdAsync(HouseholdDetails household, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

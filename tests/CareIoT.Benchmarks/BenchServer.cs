@@ -141,6 +141,9 @@ public sealed class BenchServices
 
     public string InfluxUrl => _runtime.GetProperty("Influx").GetProperty("Url").GetString()!;
 
+    /// <summary>The broker's listener for the platform's own accounts (the ingest user works only there).</summary>
+    public int PlatformPort => _runtime.GetProperty("Mqtt").GetProperty("Port").GetInt32();
+
     public (string User, string Password) Ingest => (_runtime.GetProperty("Mqtt").GetProperty("Username").GetString()!, _runtime.GetProperty("Mqtt").GetProperty("Password").GetString()!);
 
     public string Postgres(string database) =>

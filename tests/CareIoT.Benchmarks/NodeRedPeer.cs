@@ -52,7 +52,9 @@ public sealed class NodeRedPeer : IAsyncDisposable
 
         var flow = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(home, "flow.json")))!.AsArray();
         var (user, password) = services.Ingest;
-        flow.Single(n => (string?)n!["type"] == "mqtt-broker")!["credentials"] = new JsonObject { ["user"] = user, ["password"] = password };
+        var broker = flow.Single(n => (string?)n!["type"] == "mqtt-broker")!;
+        broker["credentials"] = new JsonObject { ["user"] = user, ["password"] = password };
+        broker["port"] = services.PlatformPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var deploy = new HttpRequestMessage(HttpMethod.Post, "flows") { Content = new StringContent(flow.ToJsonString(), Encoding.UTF8, "application/json") };
         deploy.Headers.Add("Node-RED-Deployment-Type", "full");
         (await peer._http.SendAsync(deploy)).EnsureSuccessStatusCode();

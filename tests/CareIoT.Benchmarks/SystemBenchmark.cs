@@ -75,7 +75,7 @@ public static class SystemBenchmark
             return Task.CompletedTask;
         };
         var (user, password) = services.Ingest;
-        await subscriber.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId($"bench-floor-{Guid.NewGuid():N}")
+        await subscriber.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", services.PlatformPort).WithClientId($"bench-floor-{Guid.NewGuid():N}")
             .WithCredentials(user, password).WithCleanStart(true).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
         await subscriber.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic("careiot/v1/devices/+/+").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
@@ -110,7 +110,7 @@ public static class SystemBenchmark
         foreach (var id in stale)
         {
             using var client = factory.CreateMqttClient();
-            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId(id).WithCredentials(user, password)
+            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", services.PlatformPort).WithClientId(id).WithCredentials(user, password)
                 .WithCleanStart(true).WithSessionExpiryInterval(0).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
             await client.DisconnectAsync();
         }

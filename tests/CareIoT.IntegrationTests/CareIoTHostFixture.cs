@@ -47,7 +47,8 @@ public class CareIoTHostFixture : IAsyncLifetime
         ["Orleans__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Dc09__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mqtt__Host"] = services.MqttHost,
-        ["Mqtt__Port"] = services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mqtt__Port"] = services.MqttPlatformPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Broker__PublicPort"] = services.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mqtt__Username"] = services.MqttIngestUsername,
         ["Mqtt__Password"] = services.MqttIngestPassword,
         ["Mqtt__ClientId"] = $"careiot-it-{cluster}-{silo}",
@@ -90,27 +91,7 @@ public class CareIoTHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
-        await using (var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(Services.PostgresConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
-        {
-            NpgsqlConnection.ClearAllPools();
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
-                {
-                    // An autovacuum worker (a superuser's process) was in the database; FORCE may not end it. It soon finishes.
-                    await Task.Delay(TimeSpan.FromSeconds(1));
-                }
-            }
-        }
-
+        await TestDatabase.DropAsync(Services.PostgresConnectionString, _database);
         Services.Dispose();
     }
 }

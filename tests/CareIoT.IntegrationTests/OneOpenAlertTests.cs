@@ -76,12 +76,7 @@ public sealed class OneOpenAlertTests : IAsyncLifetime
     {
         await _siloA.DisposeAsync();
         await _siloB.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(_services.PostgresConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabase.DropAsync(_services.PostgresConnectionString, _database);
         _services.Dispose();
     }
 

@@ -29,7 +29,8 @@ public sealed class ServicesFixture : IDisposable
         InfluxUrl = runtime.RootElement.GetProperty("Influx").GetProperty("Url").GetString()!;
         var mqtt = runtime.RootElement.GetProperty("Mqtt");
         MqttHost = mqtt.GetProperty("Host").GetString()!;
-        MqttPort = mqtt.GetProperty("Port").GetInt32();
+        MqttPlatformPort = mqtt.GetProperty("Port").GetInt32();
+        MqttPort = mqtt.GetProperty("DevicePort").GetInt32();
         MqttIngestUsername = mqtt.GetProperty("Username").GetString()!;
         MqttIngestPassword = mqtt.GetProperty("Password").GetString()!;
         if (runtime.RootElement.TryGetProperty("Tls", out var tls))
@@ -90,7 +91,11 @@ public sealed class ServicesFixture : IDisposable
 
     public string MqttHost { get; }
 
+    /// <summary>The broker's loopback listener for devices (client id = username).</summary>
     public int MqttPort { get; }
+
+    /// <summary>The broker's loopback listener for the platform's own accounts (the ingest lanes).</summary>
+    public int MqttPlatformPort { get; }
 
     public void Dispose()
     {

@@ -29,7 +29,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     {
         var watcher = new TopicWatcher();
         await watcher._client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer(services.MqttHost, services.MqttPort)
+            .WithTcpServer(services.MqttHost, services.MqttPlatformPort)
             .WithClientId($"it-watch-{Guid.NewGuid():N}")
             .WithCredentials(services.MqttIngestUsername, services.MqttIngestPassword)
             .WithCleanSession(true)

@@ -21,12 +21,18 @@ public static class InstallEndpoints
             return await installations.FindHouseholdsAsync(text, ct);
         });
         install.MapPost("/devices", FitAsync);
-        install.MapPost("/devices/{deviceId}/credentials", async (string deviceId, PostgresRegistry registry, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
-            await registry.FindAsync(deviceId, ct) is null ? Results.NotFound() : Results.Ok(await CredentialsAsync(deviceId, broker, config, ct)));
-        install.MapDelete("/devices/{deviceId}", async (string deviceId, ClaimsPrincipal user, PostgresInstallations installations, BrokerCredentials broker,
-            IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
+        install.MapPost("/devices/{deviceId}/credentials", async (string deviceId, DeviceAccounts accounts, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
+            await accounts.ManageableAsync(deviceId, ct) is null ? Results.NotFound() : Results.Ok(await CredentialsAsync(deviceId, broker, config, ct)));
+        install.MapDelete("/devices/{deviceId}", async (string deviceId, ClaimsPrincipal user, DeviceAccounts accounts, PostgresInstallations installations,
+            BrokerCredentials broker, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
         {
-            // Refused by the broker first, so a device being taken out cannot speak once more.
+            // The registry first: only a registered device's account is ever revoked from here.
+            if (await accounts.ManageableAsync(deviceId, ct) is null)
+            {
+                return Results.NotFound();
+            }
+
+            // Then refused by the broker, so a device being taken out cannot speak once more.
             await broker.RevokeAsync(deviceId, ct);
             if (!await installations.DecommissionAsync(deviceId, user.Identity!.Name!, time.GetUtcNow(), ct))
             {
@@ -55,8 +61,8 @@ public static class InstallEndpoints
     }
 
     private static async Task<IResult> FitAsync(
-        FitDeviceRequest body, ClaimsPrincipal user, PostgresInstallations installations, BrokerCredentials broker, IGrainFactory grains,
-        IConfiguration config, TimeProvider time, CancellationToken ct)
+        FitDeviceRequest body, ClaimsPrincipal user, DeviceAccounts accounts, PostgresInstallations installations, BrokerCredentials broker,
+        IGrainFactory grains, IConfiguration config, TimeProvider time, CancellationToken ct)
     {
         var deviceId = body.DeviceId ?? body.Serial;
         if (!DeviceTopics.IsValidDeviceId(deviceId) || string.IsNullOrWhiteSpace(body.Serial) || body.Serial.Length > 64
@@ -66,6 +72,11 @@ public static class InstallEndpoints
             {
                 ["device"] = ["serial 1-64 characters, id 1-64 of A-Z a-z 0-9 - _, a known kind, exactly one of householdId and bedId"],
             });
+        }
+
+        if (await accounts.RefusalAsync(deviceId, ct) is { } refusal)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["device"] = [refusal] });
         }
 
         if (!broker.IsConfigured)
@@ -93,7 +104,7 @@ public static class InstallEndpoints
 
     private static async Task<DeviceCredentials> CredentialsAsync(string deviceId, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
         new(deviceId, deviceId, await broker.IssueAsync(deviceId, ct), config["Broker:PublicHost"] ?? config["Mqtt:Host"] ?? "127.0.0.1",
-            config.GetValue("Broker:PublicPort", config.GetValue("Mqtt:Port", 1883)), DeviceTopics.Events(deviceId), DeviceTopics.Status(deviceId),
+            config.GetValue("Broker:PublicPort", 1883), DeviceTopics.Events(deviceId), DeviceTopics.Status(deviceId),
             config.GetValue<int?>("Tls:MqttsPort"), config["Tls:CaCertificate"] is { } ca && File.Exists(ca) ? await File.ReadAllTextAsync(ca, ct) : null);
 
     private static async Task<WalkTestView> WalkTestAsync(SiteRef site, PostgresRegistry registry, IGrainFactory grains, CancellationToken ct)

@@ -65,8 +65,13 @@ public static class RegistryEndpoints
     }
 
     private static async Task<IResult> PutDevice(
-        string deviceId, DeviceRequest body, PostgresRegistry store, IGrainFactory grains, CancellationToken ct)
+        string deviceId, DeviceRequest body, PostgresRegistry store, Install.DeviceAccounts accounts, IGrainFactory grains, CancellationToken ct)
     {
+        if (accounts.IsPlatformAccount(deviceId))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["device"] = [$"'{deviceId}' is reserved for the platform's own broker accounts"] });
+        }
+
         if (!DeviceTopics.IsValidDeviceId(deviceId) || (body.HouseholdId is null) == (body.BedId is null)
             || body.OfflineAfterSeconds is < 60 || (body.GatewayId is { } gateway && !DeviceTopics.IsValidDeviceId(gateway)))
         {

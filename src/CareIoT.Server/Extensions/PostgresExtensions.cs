@@ -30,6 +30,7 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<CareIoT.Contracts.IInstallationLog>(sp => sp.GetRequiredService<PostgresInstallations>());
         builder.Services.AddSingleton<PostgresHouseholdImport>();
         builder.Services.AddSingleton<CareIoT.Server.Install.BrokerCredentials>();
+        builder.Services.AddSingleton<CareIoT.Server.Install.DeviceAccounts>();
         builder.Services.AddSingleton<PostgresCoverageLog>();
         builder.Services.AddSingleton<PostgresAccessAudit>();
         builder.Services.AddSingleton<Privacy.AccessAudit>();

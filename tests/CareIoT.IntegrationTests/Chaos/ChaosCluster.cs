@@ -32,12 +32,7 @@ public sealed class ChaosCluster : IAsyncLifetime
     {
         await SiloA.DisposeAsync();
         await SiloB.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(Services.PostgresConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"careiot_{_cluster}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabase.DropAsync(Services.PostgresConnectionString, $"careiot_{_cluster}");
         Services.Dispose();
     }
 }
