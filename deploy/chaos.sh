@@ -31,4 +31,7 @@ buttons=$(( (cycles * (11 * (hold + 8) + influx_down + hang) + hold + 60) * 5 / 
 CAREIOT_CHAOS_CYCLES="$cycles" CAREIOT_CHAOS_HOLD_SECONDS="$hold" CAREIOT_CHAOS_HANG_SECONDS="$hang" \
 CAREIOT_CHAOS_INFLUX_DOWN_SECONDS="$influx_down" CAREIOT_CHAOS_BUTTONS="$buttons" \
   dotnet test "$REPO/tests/CareIoT.IntegrationTests" -c Release --no-build -nologo --filter "Category=Chaos" \
-  --logger "console;verbosity=detailed" | grep -E "presses|duplicated|telemetry|worst|cycle|Passed|Failed|Error|Assert"
+  --logger "console;verbosity=detailed" > "$STATE/chaos.log" 2>&1 || status=$?
+# The whole output stays in the state folder; the summary lines (and any failure) are shown here.
+grep -E "presses|duplicated|telemetry|worst|Passed|Failed|Error Message|Assert|later than|never" "$STATE/chaos.log" | grep -v "^\[xUnit" || true
+exit "${status:-0}"

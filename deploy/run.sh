@@ -7,8 +7,9 @@
 # --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
 # HTTP 5080+i (127.0.0.1 only), HTTPS 5443+i (all interfaces), silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
 # subscription (Mosquitto 2.0 does not restore shared subscriptions after its own restart: see the
-# README), the grains drop the repeats, and every console sees every alert through the SignalR
-# Redis backplane.
+# README), the grains drop the repeats, and every console sees every alert through the cluster (a
+# relay grain per silo). A service that crashes is started again within a second or two
+# (deploy/services.sh supervise).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -42,6 +43,10 @@ cleanup() {
   [ -z "$started" ] || "$REPO/deploy/services.sh" stop $started
 }
 trap cleanup EXIT INT TERM
+
+# A crashed service (the broker, a database) does not stay down: started again within seconds.
+"$REPO/deploy/services.sh" supervise mosquitto redis postgres influxdb &
+pids+=($!)
 
 log "building"
 : > "$STATE/build.log"

@@ -6,6 +6,9 @@
 #   deploy/services.sh start [NAME...]   start those not running; prints "STARTED NAME" for each it started
 #   deploy/services.sh stop [NAME...]    stop those this project started (never anything else)
 #   deploy/services.sh status
+#   deploy/services.sh supervise [NAME...]   until killed: every second, start again any of those that this
+#                                        project started and that died (a crash, an OOM kill) — never one
+#                                        stopped on purpose (stop removes its pid file or marker)
 #   deploy/services.sh signal KILL|STOP|CONT NAME...   fault injection for the chaos run: the signal goes
 #                                        to the service's processes this project started (PostgreSQL:
 #                                        the postmaster and its children), as a crash or a hang would
@@ -122,6 +125,14 @@ influxdb_start() {
 }
 influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
 
+# service_crashed NAME: this project started it (its pid file or marker is there) and it is not running.
+service_crashed() {
+  case "$1" in
+    postgres) pg_dirs; [ -f "$RUN_DIR/postgres.ours" ] && ! postgres_running ;;
+    *) [ -s "$RUN_DIR/$1.pid" ] && ! "${1}_running" ;;
+  esac
+}
+
 # service_pids NAME: the pids of the service's processes, only if this project started them.
 service_pids() {
   case "$1" in
@@ -204,6 +215,24 @@ case "$command" in
         for p in $pids; do wait_for 10 "$s pid $p gone" test ! -d "/proc/$p" || true; done
       fi
       log "sent SIG$sig to $s ($pids)"
+    done
+    ;;
+  supervise)
+    # Each round takes the lock like any start or stop, so it never races the scripts or the tests.
+    flock -u 9
+    log "supervising ${services[*]}"
+    while true; do
+      for s in "${services[@]}"; do
+        if service_crashed "$s"; then
+          flock 9
+          if service_crashed "$s"; then
+            log "$s died (its pid file or marker is still there); starting it again"
+            ( "${s}_start" ) || log "$s did not start; trying again in a second"
+          fi
+          flock -u 9
+        fi
+      done
+      sleep 1
     done
     ;;
   status)

@@ -33,6 +33,7 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseCareIotInputGuard();
     app.MapHealthChecks("/health");
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<CareIoT.Server.Wall.WallHub>(CareIoT.Server.Wall.WallHub.Path).RequireAuthorization(Policies.Watch);

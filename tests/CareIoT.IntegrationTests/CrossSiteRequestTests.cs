@@ -56,6 +56,42 @@ public sealed class CrossSiteRequestTests(CareIoTHostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.SendAsync(read)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://evil.example", false)]
+    [InlineData("null", false)]
+    [InlineData(null, true)]
+    public async Task AWebSocketHandshakeToTheHubWithTheUsersCookieIsRefusedFromAnotherSite(string? origin, bool accepted)
+    {
+        using var admin = new CareIoTApi(host.Server.BaseAddress);
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.Cookies = admin.Cookies;
+        socket.Options.SetRequestHeader("Origin", origin ?? host.Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var hub = new UriBuilder(new Uri(host.Server.BaseAddress, "hubs/dispatch")) { Scheme = "ws" }.Uri;
+
+        var handshake = await Record.ExceptionAsync(() => socket.ConnectAsync(hub, CancellationToken.None));
+
+        // Skipping negotiation is what a hijacking page does: the handshake alone opens the hub.
+        Assert.Equal(accepted, handshake is null);
+        if (!accepted)
+        {
+            Assert.Contains("403", handshake!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SignalRsPollingFallbacksAreGuardedToo()
+    {
+        using var admin = new CareIoTApi(host.Server.BaseAddress);
+        var poll = new HttpRequestMessage(HttpMethod.Get, "hubs/dispatch?id=anything");
+        poll.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var events = new HttpRequestMessage(HttpMethod.Get, "hubs/dispatch?id=anything");
+        events.Headers.Add("Origin", "https://evil.example");
+        events.Headers.Add("Accept", "text/event-stream");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.SendAsync(poll)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.SendAsync(events)).StatusCode);
+    }
+
     private static HttpRequestMessage RegisterHousehold(string household, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"api/registry/households/{household}")

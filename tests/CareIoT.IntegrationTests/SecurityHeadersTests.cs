@@ -46,6 +46,7 @@ public sealed class SecurityHeadersTests(CareIoTHostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
         Assert.Equal("no-store", Header(response, "Cache-Control"));
+        Assert.False(response.Headers.Contains("Server"), "the server names its software");
     }
 
     [Fact]

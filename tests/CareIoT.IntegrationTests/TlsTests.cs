@@ -88,6 +88,27 @@ public sealed class TlsTests(HttpsHostFixture host, ITestOutputHelper output)
             "the revoked device's open connection still delivered a press");
     }
 
+    [Theory]
+    [InlineData(System.Net.Security.TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, false)]
+    [InlineData(System.Net.Security.TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, false)]
+    [InlineData(System.Net.Security.TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, true)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // CipherSuitesPolicy; the project runs on Linux only
+    public async Task TheDeviceListenersOfferOnlyForwardSecretAeadSuitesOnTls12(System.Net.Security.TlsCipherSuite suite, bool accepted)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.Services.MqttsPort);
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, (_, _, _, _) => true);
+
+        var handshake = await Record.ExceptionAsync(() => tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls12,
+            CipherSuitesPolicy = new System.Net.Security.CipherSuitesPolicy([suite]),
+        }));
+
+        Assert.Equal(accepted, handshake is null);
+    }
+
     [Fact]
     public async Task PlainMqttIsNotReachableOnTheMachinesNetworkAddresses()
     {

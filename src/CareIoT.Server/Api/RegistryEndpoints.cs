@@ -15,11 +15,11 @@ public static class RegistryEndpoints
         {
             if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName) || body.ElderName.Length > 100
                 || body.BirthYear is < 1900 or > 2100 || body.MedicalNotes?.Length > 2000 || body.Contacts?.Count > 10
-                || body.Community?.Length > 100 || !Coordinates.AreValid(body.Latitude, body.Longitude))
+                || body.Community?.Length > 100 || body.Address?.Length > 300 || !Coordinates.AreValid(body.Latitude, body.Longitude))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName 1-100 characters; birthYear 1900-2100; notes at most 2000; at most 10 contacts; community at most 100; latitude and longitude both or neither, in range"],
+                    ["household"] = ["id must be 1-64 of A-Z a-z 0-9 - _; elderName 1-100 characters; address at most 300; birthYear 1900-2100; notes at most 2000; at most 10 contacts; community at most 100; latitude and longitude both or neither, in range"],
                 });
             }
 
@@ -30,9 +30,9 @@ public static class RegistryEndpoints
         });
         registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, PostgresRegistry store, CancellationToken ct) =>
         {
-            if (!DeviceTopics.IsValidDeviceId(bedId))
+            if (!DeviceTopics.IsValidDeviceId(bedId) || body.Room?.Length > 50 || body.Label?.Length > 50)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["bed"] = ["id must be 1-64 of A-Z a-z 0-9 - _"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["bed"] = ["id must be 1-64 of A-Z a-z 0-9 - _; room and label at most 50 characters"] });
             }
 
             try
@@ -49,11 +49,11 @@ public static class RegistryEndpoints
         registry.MapPut("/facilities/{facilityId}", async (string facilityId, FacilityRequest body, PostgresPlaces places, Wall.RotationSiteSync wall, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(facilityId) || string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200
-                || !Coordinates.AreValid(body.Latitude, body.Longitude))
+                || body.Address?.Length > 300 || !Coordinates.AreValid(body.Latitude, body.Longitude))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["facility"] = ["id must be 1-64 of A-Z a-z 0-9 - _; name 1-200 characters; latitude and longitude both or neither, in range"],
+                    ["facility"] = ["id must be 1-64 of A-Z a-z 0-9 - _; name 1-200 characters; address at most 300; latitude and longitude both or neither, in range"],
                 });
             }
 
@@ -73,11 +73,12 @@ public static class RegistryEndpoints
         }
 
         if (!DeviceTopics.IsValidDeviceId(deviceId) || (body.HouseholdId is null) == (body.BedId is null)
-            || body.OfflineAfterSeconds is < 60 || (body.GatewayId is { } gateway && !DeviceTopics.IsValidDeviceId(gateway)))
+            || body.OfflineAfterSeconds is < 60 || (body.GatewayId is { } gateway && !DeviceTopics.IsValidDeviceId(gateway))
+            || body.Vendor?.Length > 64 || body.Model?.Length > 64 || !Enum.IsDefined(body.Kind))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["device"] = ["id must be 1-64 of A-Z a-z 0-9 - _; exactly one of householdId and bedId; offlineAfterSeconds at least 60"],
+                ["device"] = ["id must be 1-64 of A-Z a-z 0-9 - _; exactly one of householdId and bedId; offlineAfterSeconds at least 60; a known kind; vendor and model at most 64 characters"],
             });
         }
 

@@ -25,6 +25,16 @@ public static class WallEndpoints
         rotation.MapGet("/settings", (IGrainFactory grains) => Rotation(grains).GetSettings());
         rotation.MapPut("/settings", async (RotationSettingsRequest body, IGrainFactory grains) =>
         {
+            // Bounds before arithmetic (TimeSpan.FromSeconds(1e308) throws); the order names wall sites, a few thousand at most.
+            if (!double.IsFinite(body.DwellSeconds) || Math.Abs(body.DwellSeconds) > 86_400 || !double.IsFinite(body.MaxGapMinutes)
+                || Math.Abs(body.MaxGapMinutes) > 10_080 || body.Order?.Count > 5_000 || body.Order?.Any(key => key is null || key.Length > 128) == true)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["settings"] = ["dwellSeconds at most a day, maxGapMinutes at most a week, order at most 5000 site keys of at most 128 characters"],
+                });
+            }
+
             var settings = new RotationSettings(TimeSpan.FromSeconds(body.DwellSeconds), body.SitesPerPage, TimeSpan.FromMinutes(body.MaxGapMinutes), body.Order);
             if (settings.Problems() is { Count: > 0 } problems)
             {
@@ -77,7 +87,12 @@ public static class WallEndpoints
         {
             var alerts = p.Kind == "Facility" ? byWallSite.GetValueOrDefault(p.WallSiteKey) ?? [] : byHousehold[p.Id].ToList();
             var name = p.Kind == "Household" && (alerts.Count == 0 || !PersonalData.SeesIdentity(user)) ? NameMask.Mask(p.Name) : p.Name;
-            return new MapPoint(p.Kind, p.Id, name, p.Latitude, p.Longitude, p.WallSiteKey, alerts.Count,
+            // A home's exact position is as personal as its address: to a viewer who does not act for
+            // the person (an inspector) it is given to about a kilometre (0.01°), enough for a district view.
+            var (latitude, longitude) = p.Kind == "Household" && !PersonalData.SeesIdentity(user)
+                ? (Math.Round(p.Latitude, 2), Math.Round(p.Longitude, 2))
+                : (p.Latitude, p.Longitude);
+            return new MapPoint(p.Kind, p.Id, name, latitude, longitude, p.WallSiteKey, alerts.Count,
                 alerts.Count == 0 ? null : alerts.Min(a => a.Priority));
         })];
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CareIoT.Postgres;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -23,15 +24,17 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth");
-        auth.MapPost("/login", async (LoginRequest body, PasswordCheck check, HttpContext http, CancellationToken ct) =>
+        auth.MapPost("/login", async (LoginRequest body, PasswordCheck check, KnownDevice devices, HttpContext http, CancellationToken ct) =>
         {
-            var result = await check.CheckAsync(body.Username?.Trim() ?? "", body.Password ?? "", RateLimits.ClientOf(http), ct);
-            if (result.User is not { } user)
+            var name = body.Username?.Trim() ?? "";
+            var result = await check.CheckAsync(name, body.Password ?? "", RateLimits.ClientOf(http), devices.IsKnown(http, name), ct);
+            if (result.User is not { DisabledAt: null } user)
             {
+                // A disabled account answers exactly as a wrong password does.
                 return Refused(http, result, StatusCodes.Status401Unauthorized);
             }
 
-            List<Claim> claims = [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)];
+            List<Claim> claims = [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role), .. SessionStamp.For(user)];
             if (user.HouseholdId is not null)
             {
                 claims.Add(new Claim(HouseholdAccessHandler.HouseholdClaim, user.HouseholdId));
@@ -39,10 +42,23 @@ public static class AuthEndpoints
 
             var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            devices.Remember(http, user.Username);
             return Results.Ok(new { user.Username, user.Role, user.HouseholdId });
         }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        auth.MapPost("/logout", async (HttpContext http) =>
+        auth.MapPost("/logout", async (bool? everywhere, HttpContext http, PostgresUsers users, CancellationToken ct) =>
         {
+            // Ended on the server: the cookie, and any copy of it, is refused from now on. With
+            // ?everywhere=true every session of the user ends (the other screens, a lost phone).
+            if (SessionStamp.SessionOf(http.User) is { } session)
+            {
+                await users.EndSessionAsync(session, ct);
+            }
+
+            if (everywhere == true && http.User.Identity?.Name is { } name)
+            {
+                await users.EndSessionsAsync(name, ct);
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
         }).AllowAnonymous();
@@ -61,11 +77,12 @@ public static class AuthEndpoints
         // A locked screen stays signed in; unlocking takes the password again and counts toward the lockout.
         auth.MapPost("/unlock", async (UnlockRequest body, PasswordCheck check, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
         {
-            var result = await check.CheckAsync(user.Identity!.Name!, body.Password ?? "", RateLimits.ClientOf(http), ct);
+            var result = await check.CheckAsync(user.Identity!.Name!, body.Password ?? "", RateLimits.ClientOf(http), knownDevice: false, ct);
             return result.Passed ? Results.NoContent() : Refused(http, result, StatusCodes.Status403Forbidden);
         }).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn);
 
         app.MapUserEndpoints();
+        app.MapUserAccountEndpoints();
     }
 
     public static string Hash(string password) => PasswordCheck.Hasher.HashPassword("", password);

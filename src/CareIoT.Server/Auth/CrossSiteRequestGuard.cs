@@ -7,7 +7,10 @@ namespace CareIoT.Server.Auth;
 /// send neither are not browsers — installer tools, the simulator, tests — and cannot be made to carry
 /// a victim's cookie, which is what cross-site request forgery needs. With the SameSite=Strict cookie
 /// this is the project's CSRF defence; it needs no token, so no client had to change.
-/// WebSocket handshakes to the hubs are checked too (cross-site WebSocket hijacking).
+/// Every request to a hub is checked, whatever its method: a WebSocket handshake is a GET (cross-site
+/// WebSocket hijacking), and so are SignalR's long-polling and server-sent-events fallbacks. (The
+/// WebSocket middleware runs inside the hub's endpoint, after this guard, so
+/// <c>IsWebSocketRequest</c> cannot tell a handshake here.)
 /// </summary>
 public sealed class CrossSiteRequestGuard(RequestDelegate next, ILogger<CrossSiteRequestGuard> logger)
 {
@@ -27,9 +30,10 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, ILogger<CrossSit
     private static bool Guarded(HttpContext context)
     {
         var request = context.Request;
-        return (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs"))
-            && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)
-                || HttpMethods.IsDelete(request.Method) || context.WebSockets.IsWebSocketRequest);
+        return request.Path.StartsWithSegments("/hubs")
+            || (request.Path.StartsWithSegments("/api")
+                && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)
+                    || HttpMethods.IsDelete(request.Method)));
     }
 
     private static bool IsCrossSite(HttpRequest request)

@@ -14,7 +14,8 @@ public sealed record PasswordCheckResult(StoredUser? User, TimeSpan? RetryAfter 
 /// Checks a user's password for sign-in and for unlocking a locked screen, with the same defences:
 /// per address and user name throttling (<see cref="SignInThrottle"/>), and the account lockout in
 /// PostgreSQL. A locked account, an unknown user and a wrong password look the same to the client;
-/// the log says which it was.
+/// the log says which it was. The lock does not apply on a browser the user signed in from before
+/// (<see cref="KnownDevice"/>), so nobody can lock an operator out by typing wrong passwords in their name.
 /// </summary>
 public sealed class PasswordCheck(PostgresUsers users, SignInThrottle throttle, IOptions<AuthOptions> options, TimeProvider time,
     ILogger<PasswordCheck> logger)
@@ -24,7 +25,7 @@ public sealed class PasswordCheck(PostgresUsers users, SignInThrottle throttle, 
     // Verified against when there is no such user, so an unknown name costs as long as a known one.
     private static readonly string NoUserHash = Hasher.HashPassword("", Guid.NewGuid().ToString());
 
-    public async Task<PasswordCheckResult> CheckAsync(string username, string password, string client, CancellationToken cancellationToken)
+    public async Task<PasswordCheckResult> CheckAsync(string username, string password, string client, bool knownDevice, CancellationToken cancellationToken)
     {
         if (username.Length is 0 or > 64)
         {
@@ -43,7 +44,7 @@ public sealed class PasswordCheck(PostgresUsers users, SignInThrottle throttle, 
         {
             logger.LogInformation("Failed sign-in for an unknown user name from {Client}", client);
         }
-        else if (user.LockedUntil > time.GetUtcNow())
+        else if (user.LockedUntil > time.GetUtcNow() && !knownDevice)
         {
             logger.LogWarning("Sign-in for {Username} from {Client} refused: the account is locked until {LockedUntil}", username, client, user.LockedUntil);
         }

@@ -19,7 +19,10 @@ public static class AuthExtensions
         builder.Services.AddSingleton<CareIoT.Postgres.PostgresUsers>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<PasswordCheck>();
+        builder.Services.AddSingleton<KnownDevice>();
         builder.Services.AddHostedService<InitialAdmin>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
             options.Cookie.Name = "careiot";
@@ -35,10 +38,11 @@ public static class AuthExtensions
             options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
 
             // Sliding renews only past half the lifetime; a keepalive renews always, so the pages know the session's end.
-            options.Events.OnValidatePrincipal = context =>
+            // A session whose user logged out, was disabled or changed password or role is over (SessionStamp).
+            options.Events.OnValidatePrincipal = async context =>
             {
                 context.ShouldRenew |= context.Request.Path.Equals(AuthEndpoints.KeepAlivePath, StringComparison.Ordinal);
-                return Task.CompletedTask;
+                await SessionStamp.ValidateAsync(context);
             };
         });
         builder.Services.AddAuthorization(options =>

@@ -17,7 +17,7 @@ public static class DispatchExtensions
     {
         // Pushes go through Redis, so a console connected to any silo of a cluster sees every alert.
         // The backplane is used whenever Redis is configured (one silo included): one code path.
-        var signalR = builder.Services.AddSignalR()
+        var signalR = builder.Services.AddSignalR(options => options.AddFilter<CareIoT.Server.Auth.HubSessions>())
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
@@ -29,7 +29,8 @@ public static class DispatchExtensions
         builder.Services.AddSingleton<ConsolePushSequencer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsolePushSequencer>());
         builder.Services.AddSingleton<ClusterAlertNotifier>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only: a number (even one no member has, {"kind":999}) is refused with 400.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         // Consoles first; the wall hears of critical alerts through the same port, after them.
         builder.Services.AddSingleton<IAlertNotifier, CareIoT.Server.Wall.WallAlarmForwarder>();
         builder.Services.AddHostedService<OpenAlertRecovery>();

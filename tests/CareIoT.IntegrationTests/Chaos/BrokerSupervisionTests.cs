@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Xunit.Abstractions;
+
+namespace CareIoT.IntegrationTests.Chaos;
+
+/// <summary>
+/// A crashed broker does not stay down: <c>deploy/services.sh supervise</c> (what the run command
+/// runs beside the services) starts it again within seconds, and a press made meanwhile reaches the
+/// console without anyone's help. Runs with the chaos run, alone, because it kills the shared broker.
+/// </summary>
+[Trait("Category", "Chaos")]
+[Collection(CareIoTHostCollection.Name)]
+public sealed class BrokerSupervisionTests(CareIoTHostFixture host, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AKilledBrokerIsBackWithinSecondsAndAPressMadeMeanwhileReachesTheConsole()
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
+        var password = host.Services.IssueCredentials(device)[device];
+        using var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise mosquitto")
+        {
+            Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            await Task.Delay(1500);
+            var killed = Stopwatch.StartNew();
+            host.Services.Signal("KILL", "mosquitto");
+
+            var back = await Eventually.TrueAsync(() => Task.FromResult(PortOpen(host.Services.MqttPort)), TimeSpan.FromSeconds(10));
+            output.WriteLine($"broker back after {killed.Elapsed.TotalSeconds:F1} s");
+            Assert.True(back, "the supervisor did not start the killed broker again within 10 s");
+            Assert.InRange(killed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+
+            var fleet = new ChaosFleet(host.Services.MqttHost, host.Services.MqttPort, new Dictionary<string, string> { [device] = password });
+            await fleet.PressAsync(device, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotNull(await Eventually.ValueAsync(async () => (await api.HouseholdAlertsAsync(household)).FirstOrDefault(), TimeSpan.FromSeconds(15), "alert after the broker's crash"));
+        }
+        finally
+        {
+            // The supervisor alone: the broker it started again is the services' (deploy/services.sh stops it).
+            supervisor.Kill(entireProcessTree: false);
+            await supervisor.WaitForExitAsync();
+        }
+    }
+
+    private static bool PortOpen(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
