@@ -17,6 +17,15 @@ public sealed class CareIoTApi : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>Creates a user with this role and a fresh name and password (as the admin); returns both.</summary>
+    public async Task<(string Name, string Password)> CreateUserAsync(string role, string prefix = "u-")
+    {
+        var name = $"{prefix}{Guid.NewGuid():N}"[..16];
+        var password = $"pw-{Guid.NewGuid():N}";
+        (await _http.PostAsJsonAsync("api/users", new { username = name, password, role })).EnsureSuccessStatusCode();
+        return (name, password);
+    }
+
     /// <summary>Creates a user with this role (as the admin) and returns an API signed in as them.</summary>
     public async Task<CareIoTApi> AsNewUserAsync(string username, string role, string? householdId = null)
     {

@@ -52,7 +52,9 @@ public class CareIoTHostFixture : IAsyncLifetime
         ["Mqtt__Username"] = services.MqttIngestUsername,
         ["Mqtt__Password"] = services.MqttIngestPassword,
         ["Mqtt__ClientId"] = $"careiot-it-{cluster}-{silo}",
-        ["Mqtt__SessionExpirySeconds"] = "600",
+        // Long enough for any restart a test makes; short, so a finished test host's session does not
+        // gather every device message at the shared broker for long (the broker saves it every 5 s).
+        ["Mqtt__SessionExpirySeconds"] = "120",
         ["Auth__InitialAdminPassword"] = TestUsers.AdminPassword,
         ["Influx__Url"] = services.InfluxUrl,
         ["Influx__Database"] = $"it_{cluster}",

@@ -73,9 +73,6 @@ public sealed class LockoutWeaponTests(CareIoTHostFixture host)
     private async Task<(string Name, string Password)> NewUserAsync(string role = "dispatcher")
     {
         using var admin = new CareIoTApi(host.Server.BaseAddress);
-        var name = $"lw-{Guid.NewGuid():N}"[..16];
-        var password = $"pw-{Guid.NewGuid():N}";
-        (await admin.Http.PostAsJsonAsync("api/users", new { username = name, password, role })).EnsureSuccessStatusCode();
-        return (name, password);
+        return await admin.CreateUserAsync(role, "lw-");
     }
 }

@@ -99,13 +99,10 @@ public sealed class SessionRevocationTests(CareIoTHostFixture host)
         Assert.Contains(name, await admin.Http.GetStringAsync("api/admin/audit?action=user.disable"), StringComparison.Ordinal);
     }
 
-    private async Task<(string Name, string Password)> NewUserAsync(string role)
+    private async Task<(string Name, string Password)> NewUserAsync(string role = "dispatcher")
     {
         using var admin = new CareIoTApi(host.Server.BaseAddress);
-        var name = $"u-{Guid.NewGuid():N}"[..16];
-        var password = $"pw-{Guid.NewGuid():N}";
-        (await admin.Http.PostAsJsonAsync("api/users", new { username = name, password, role })).EnsureSuccessStatusCode();
-        return (name, password);
+        return await admin.CreateUserAsync(role, "u-");
     }
 
     private HttpClient WithCookieOf(CookieContainer cookies)

@@ -15,7 +15,7 @@ public static class PostgresExtensions
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         builder.Services.AddSingleton(new PostgresSettings(connectionString));
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(BoundedPool(connectionString)));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.Services.AddSingleton<PostgresAlertJournal>();
@@ -36,4 +36,14 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<Privacy.AccessAudit>();
         builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());
     }
+
+    /// <summary>
+    /// Each silo uses at most 30 connections unless the connection string says otherwise: Npgsql's
+    /// default of 100 per silo outgrows PostgreSQL's default of 100 in all, and the long chaos run saw
+    /// thousands of escalating alerts exhaust the server's slots (53300) after a fault.
+    /// </summary>
+    private static string BoundedPool(string connectionString) =>
+        connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString;
 }

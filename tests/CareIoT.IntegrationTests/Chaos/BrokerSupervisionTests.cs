@@ -10,15 +10,15 @@ namespace CareIoT.IntegrationTests.Chaos;
 /// console without anyone's help. Runs with the chaos run, alone, because it kills the shared broker.
 /// </summary>
 [Trait("Category", "Chaos")]
-[Collection(CareIoTHostCollection.Name)]
-public sealed class BrokerSupervisionTests(CareIoTHostFixture host, ITestOutputHelper output)
+[Collection(ChaosCollection.Name)]
+public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task AKilledBrokerIsBackWithinSecondsAndAPressMadeMeanwhileReachesTheConsole()
     {
-        using var api = new CareIoTApi(host.Server.BaseAddress);
+        using var api = new CareIoTApi(cluster.SiloB.BaseAddress);
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
-        var password = host.Services.IssueCredentials(device)[device];
+        var password = cluster.Services.IssueCredentials(device)[device];
         using var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise mosquitto")
         {
             Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
@@ -29,14 +29,14 @@ public sealed class BrokerSupervisionTests(CareIoTHostFixture host, ITestOutputH
         {
             await Task.Delay(1500);
             var killed = Stopwatch.StartNew();
-            host.Services.Signal("KILL", "mosquitto");
+            cluster.Services.Signal("KILL", "mosquitto");
 
-            var back = await Eventually.TrueAsync(() => Task.FromResult(PortOpen(host.Services.MqttPort)), TimeSpan.FromSeconds(10));
+            var back = await Eventually.TrueAsync(() => Task.FromResult(PortOpen(cluster.Services.MqttPort)), TimeSpan.FromSeconds(10));
             output.WriteLine($"broker back after {killed.Elapsed.TotalSeconds:F1} s");
             Assert.True(back, "the supervisor did not start the killed broker again within 10 s");
             Assert.InRange(killed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
 
-            var fleet = new ChaosFleet(host.Services.MqttHost, host.Services.MqttPort, new Dictionary<string, string> { [device] = password });
+            var fleet = new ChaosFleet(cluster.Services.MqttHost, cluster.Services.MqttPort, new Dictionary<string, string> { [device] = password });
             await fleet.PressAsync(device, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.NotNull(await Eventually.ValueAsync(async () => (await api.HouseholdAlertsAsync(household)).FirstOrDefault(), TimeSpan.FromSeconds(15), "alert after the broker's crash"));
         }

@@ -36,3 +36,13 @@ public sealed class ChaosCluster : IAsyncLifetime
         Services.Dispose();
     }
 }
+
+/// <summary>
+/// Everything that crashes the shared services runs in this one collection, one test after another on
+/// one two-silo cluster: two such tests side by side would each see the other's faults.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ChaosCollection : ICollectionFixture<ChaosCluster>
+{
+    public const string Name = "Chaos";
+}

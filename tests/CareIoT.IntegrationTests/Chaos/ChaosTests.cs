@@ -17,7 +17,8 @@ namespace CareIoT.IntegrationTests.Chaos;
 /// can hold (two flush intervals), every other point arrives.
 /// </summary>
 [Trait("Category", "Chaos")]
-public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output) : IClassFixture<ChaosCluster>
+[Collection(ChaosCollection.Name)]
+public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output)
 {
     private static readonly TimeSpan Hold = Seconds("CAREIOT_CHAOS_HOLD_SECONDS", 5);
     private static readonly TimeSpan Hang = Seconds("CAREIOT_CHAOS_HANG_SECONDS", 5);
