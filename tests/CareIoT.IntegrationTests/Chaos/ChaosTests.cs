@@ -52,6 +52,9 @@ public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output)
         var fleet = new ChaosFleet(cluster.Services.MqttHost, cluster.Services.MqttPort, cluster.Services.IssueCredentials([.. buttons, .. mattresses]));
         await using var console = new ChaosConsole(cluster.SiloB.BaseAddress, admin.Cookies);
         await console.StartAsync();
+        using var shift = new CareIoTApi(cluster.SiloB.BaseAddress);
+        await using var duty = new ChaosOperator(shift, console);
+        duty.Start();
 
         using var stop = new CancellationTokenSource();
         var telemetry = mattresses.Select(m => fleet.RunMattressAsync(m, TimeSpan.FromMilliseconds(100), stop.Token)).ToList();
