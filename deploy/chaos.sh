@@ -7,7 +7,7 @@
 #   deploy/chaos.sh [--cycles N] [--hold SECONDS] [--hang SECONDS] [--influx-down SECONDS]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-cycles=6; hold=10; hang=5; influx_down=30
+cycles=5; hold=10; hang=5; influx_down=30
 while [ $# -gt 0 ]; do
   case "$1" in
     --cycles) cycles="$2"; shift 2;;
