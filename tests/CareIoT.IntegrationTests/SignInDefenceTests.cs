@@ -97,13 +97,7 @@ public sealed class SignInDefenceTests(CareIoTHostFixture host)
     private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string username, string password) =>
         http.PostAsJsonAsync("api/auth/login", new { username, password });
 
-    private static async Task<(string Name, string Password)> NewDispatcherAsync(CareIoTApi admin)
-    {
-        var name = $"lock-{Guid.NewGuid():N}"[..20];
-        var password = $"pw-{Guid.NewGuid():N}";
-        (await admin.Http.PostAsJsonAsync("api/users", new { username = name, password, role = "dispatcher" })).EnsureSuccessStatusCode();
-        return (name, password);
-    }
+    private static Task<(string Name, string Password)> NewDispatcherAsync(CareIoTApi admin) => admin.CreateUserAsync("dispatcher", "lock-");
 
     private sealed record ProblemDto(int Status, string? Title, string? Detail);
 
