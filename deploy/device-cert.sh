@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Client certificates for devices that support them, signed by the deployment's CA (deploy/tls.sh).
-# On the broker's certificate listener ($MQTT_CERT_PORT) the certificate's CN is the username, so
-# the ACL's per-device topics apply as they do to a password.
+# On the certificate port ($MQTT_CERT_PORT, the TLS proxy in front of the broker) the device logs in
+# with its id as username and no password; the proxy lets the CONNECT through only if that username is
+# the certificate's CN, so the ACL's per-device topics apply as they do to a password.
 #
 #   deploy/device-cert.sh issue ID...    writes $STATE/tls/devices/ID.key and ID.crt (both 0600) and
 #                                        prints "ID KEYFILE CERTFILE" on stdout; the device also
 #                                        needs $STATE/tls/ca.crt to check the broker
 #   deploy/device-cert.sh revoke ID...   revokes every certificate issued to ID and deletes its files
 #
-# Revocation without a restart (measured on Mosquitto 2.0.11): SIGHUP reloads the CRL (crlfile), so
-# every new TLS handshake with a revoked certificate is refused; but a connection opened before stays
-# open, because the broker checks a certificate only in the handshake. So revoke also denies ID every
-# topic in the running broker's ACL (reloaded by the same SIGHUP, checked on every message) until
-# the broker's next start, which begins with the repository's ACL and no such connection.
+# Revocation without a restart: the proxy is reloaded with the new CRL, so every new TLS handshake
+# with a revoked certificate is refused; but a connection opened before stays open (a certificate is
+# checked only in the handshake, and the old worker keeps its connections). So revoke also denies ID
+# every topic in the running broker's ACL (reloaded by SIGHUP, checked on every message) until the
+# broker's next start, which begins with the repository's ACL and no such connection.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -31,6 +32,14 @@ broker_dir="$(service_dir mosquitto mosquitto)"
 reload_broker() {
   if is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; then
     kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
+  fi
+}
+
+# The TLS proxy checks certificates: a new CRL reaches it by a reload (SIGUSR2 to its master).
+reload_proxy() {
+  local dir; dir="$(service_dir tlsproxy root)"
+  if is_ours tlsproxy "haproxy -W -f $dir/haproxy.cfg" && tlsproxy_files "$dir"; then
+    kill -USR2 "$(cat "$RUN_DIR/tlsproxy.pid")"
   fi
 }
 
@@ -65,8 +74,8 @@ case "$command" in
       fi
     done
     write_crl
-    if [ -d "$broker_dir/tls" ]; then broker_tls "$broker_dir" || true; fi
     reload_broker
+    reload_proxy
     ;;
   *) die "usage: device-cert.sh issue|revoke ID...";;
 esac

@@ -8,8 +8,13 @@ export CAREIOT_STATE="$STATE"
 MQTT_PORT=1883          # fixed in mosquitto.conf; loopback only: devices of the local fleet, local tools
 MQTT_PLATFORM_PORT=1884 # fixed in mosquitto.conf; loopback only: the platform's own accounts (ingest)
 # The exceptions to "127.0.0.1 only": the ports devices and browsers reach from the network, all TLS.
-MQTTS_PORT=8883         # fixed in mosquitto.conf; devices: password + ACL
-MQTT_CERT_PORT=8884     # fixed in mosquitto.conf; devices: client certificate (CN = device id) + ACL
+MQTTS_PORT=8883         # the TLS proxy in front of the broker (deploy/haproxy.cfg); devices: password + ACL
+MQTT_CERT_PORT=8884     # the TLS proxy; devices: client certificate (CN = device id = username) + ACL
+# The broker's Unix socket for certificate devices handed over by the TLS proxy (mosquitto.conf).
+CERT_DEVICE_SOCKET=proxied-certificate-devices.sock
+# Refused MQTT logins one source address may collect in a minute on the TLS port before the proxy
+# refuses its new connections (until the rate falls again).
+MQTT_LOGIN_FAILURES_PER_MINUTE="${CAREIOT_MQTT_LOGIN_FAILURES_PER_MINUTE:-10}"
 HTTPS_PORT="${CAREIOT_HTTPS_PORT:-5443}"            # the console (deploy/run.sh: +i per silo)
 REDIS_PORT=6380
 PG_PORT=5433
@@ -119,16 +124,16 @@ write_crl() {
   mv -f "$TLS_DIR/crl.pem.new" "$TLS_DIR/crl.pem"
 }
 
-# broker_tls DIR: copies the broker's certificate, key, the CA and its CRL into DIR/tls for the
-# mosquitto user (the broker reads them after dropping root). Succeeds only if a file changed.
-broker_tls() {
-  local dir="$1/tls" changed=1 f
-  mkdir -p "$dir"
-  for f in ca.crt broker.crt broker.key crl.pem; do
-    cmp -s "$TLS_DIR/$f" "$dir/$f" && continue
-    install -o mosquitto -g mosquitto -m 600 "$TLS_DIR/$f" "$dir/$f"
-    changed=0
+# tlsproxy_files DIR: the broker's certificate and key (one PEM file, as HAProxy reads them), the CA
+# and its CRL, copied into DIR for the TLS proxy in front of the broker (root only: it reads them
+# before dropping to its own user). Succeeds only if a file changed.
+tlsproxy_files() {
+  local dir="$1" changed=1 f
+  mkdir -p "$dir"; chmod 700 "$dir"
+  (umask 077; cat "$TLS_DIR/broker.crt" "$TLS_DIR/broker.key" > "$dir/broker.pem.new")
+  for f in broker.pem ca.crt crl.pem; do
+    [ "$f" = broker.pem ] || (umask 077; cp "$TLS_DIR/$f" "$dir/$f.new")
+    if cmp -s "$dir/$f.new" "$dir/$f"; then rm -f "$dir/$f.new"; else mv -f "$dir/$f.new" "$dir/$f"; changed=0; fi
   done
-  chown mosquitto: "$dir"; chmod 700 "$dir"
   return "$changed"
 }

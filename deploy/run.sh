@@ -45,7 +45,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # A crashed service (the broker, a database) does not stay down: started again within seconds.
-"$REPO/deploy/services.sh" supervise mosquitto redis postgres influxdb &
+"$REPO/deploy/services.sh" supervise mosquitto tlsproxy redis postgres influxdb &
 pids+=($!)
 
 log "building"

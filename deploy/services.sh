@@ -13,11 +13,12 @@
 #                                        to the service's processes this project started (PostgreSQL:
 #                                        the postmaster and its children), as a crash or a hang would
 #
-# NAME is one of: mosquitto redis postgres influxdb. Default: all four.
+# NAME is one of: mosquitto tlsproxy redis postgres influxdb. Default: all five. tlsproxy is the TLS
+# front of the broker for devices on the network (HAProxy, deploy/haproxy.cfg).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DEFAULT_SERVICES=(mosquitto redis postgres influxdb)
+DEFAULT_SERVICES=(mosquitto tlsproxy redis postgres influxdb)
 mkdir -p "$RUN_DIR"
 
 # --- Mosquitto ---------------------------------------------------------------------------------
@@ -25,7 +26,7 @@ mosquitto_running() { is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
 mosquitto_start() {
   local dir port
   dir="$(service_dir mosquitto mosquitto)"
-  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT"; do
     port_open "$port" && die "port $port is taken by a process this project did not start"
   done
   # The ACLs come from the repository (which also drops the denials of deploy/device-cert.sh revoke:
@@ -39,28 +40,56 @@ mosquitto_start() {
   : > "$dir/platform.passwd"
   mosquitto_passwd -b "$dir/platform.passwd" careiot-ingest "$(secret mqtt-ingest.pw)"
   chown mosquitto: "$dir/acl" "$dir/passwd" "$dir/platform.acl" "$dir/platform.passwd"; chmod 600 "$dir/passwd" "$dir/platform.passwd"
-  broker_tls "$dir" || true
-  rm -rf "$dir/listeners.d"  # the TLS listeners were once written there; now they are in mosquitto.conf
+  # The broker once held the TLS listeners itself (certificates in tls/, listeners in listeners.d/).
+  rm -rf "$dir/listeners.d" "$dir/tls"
+  local socket="$dir/$CERT_DEVICE_SOCKET"
+  [ "${#socket}" -lt 100 ] || die "the broker's socket path $socket is too long for a Unix socket: set CAREIOT_STATE to a shorter folder"
+  rm -f "$socket"
   # mosquitto.conf names its files relative to the working directory: run it in its data folder.
   spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
-  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT" "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+  for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT"; do
     wait_for 20 mosquitto port_open "$port" || die "mosquitto did not open port $port; see $dir/mosquitto.log"
   done
+  wait_for 20 mosquitto test -S "$socket" || die "mosquitto did not open $socket; see $dir/mosquitto.log"
+  # The TLS proxy (group mosquitto) and root may open it; nobody else.
+  chown mosquitto:mosquitto "$socket"; chmod 660 "$socket"
 }
-# A running broker gets renewed certificates and a renewed CRL through SIGHUP (measured on 2.0.11).
 mosquitto_refresh() {
-  local dir
-  dir="$(service_dir mosquitto mosquitto)"
-  if broker_tls "$dir"; then
-    log "mosquitto: certificates or CRL renewed; reloading"
-    kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
-  fi
   port_open "$MQTT_PLATFORM_PORT" \
     || log "mosquitto runs without the platform's listener (started before it existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
-  port_open "$MQTTS_PORT" \
-    || log "mosquitto runs without its TLS listeners (started before they existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
+  [ -S "$(service_dir mosquitto mosquitto)/$CERT_DEVICE_SOCKET" ] \
+    || log "mosquitto runs without the socket of the TLS proxy (started before it existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
 }
 mosquitto_stop() { stop_pid mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
+
+# --- The TLS proxy in front of the broker (HAProxy; why and how: deploy/haproxy.cfg) ------------
+tlsproxy_dir() { service_dir tlsproxy root; }
+tlsproxy_running() { is_ours tlsproxy "haproxy -W -f $(tlsproxy_dir)/haproxy.cfg"; }
+tlsproxy_start() {
+  local dir port
+  dir="$(tlsproxy_dir)"
+  for port in "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+    port_open "$port" && die "port $port is taken by a process this project did not start"
+  done
+  tlsproxy_files "$dir" || true
+  sed -e "s#@DIR@#$dir#g" -e "s#@BROKER_DIR@#$(service_dir mosquitto mosquitto)#g" \
+    -e "s#@MQTT_PORT@#$MQTT_PORT#g" -e "s#@MQTTS_PORT@#$MQTTS_PORT#g" -e "s#@MQTT_CERT_PORT@#$MQTT_CERT_PORT#g" \
+    -e "s#@FAILS_PER_MINUTE@#$MQTT_LOGIN_FAILURES_PER_MINUTE#g" "$REPO/deploy/haproxy.cfg" > "$dir/haproxy.cfg"
+  haproxy -c -q -f "$dir/haproxy.cfg" || die "deploy/haproxy.cfg does not check (haproxy -c)"
+  spawn tlsproxy "$dir" "$dir/haproxy.log" haproxy -W -f "$dir/haproxy.cfg"
+  for port in "$MQTTS_PORT" "$MQTT_CERT_PORT"; do
+    wait_for 20 tlsproxy port_open "$port" || die "the TLS proxy did not open port $port; see $dir/haproxy.log"
+  done
+}
+# A running proxy gets renewed certificates and a renewed CRL by a reload (SIGUSR2 to the master):
+# a new worker takes new connections, the old one keeps its open connections until they close.
+tlsproxy_refresh() {
+  if tlsproxy_files "$(tlsproxy_dir)"; then
+    log "tlsproxy: certificates or CRL renewed; reloading"
+    kill -USR2 "$(cat "$RUN_DIR/tlsproxy.pid")"
+  fi
+}
+tlsproxy_stop() { stop_pid tlsproxy "haproxy -W -f $(tlsproxy_dir)/haproxy.cfg"; }
 
 # --- Redis (append-only file on: grain state and reminders survive a restart) ------------------
 redis_running() { is_ours redis "redis-server 127.0.0.1:$REDIS_PORT"; }
@@ -137,6 +166,11 @@ service_crashed() {
 service_pids() {
   case "$1" in
     mosquitto) is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf" && cat "$RUN_DIR/mosquitto.pid" ;;
+    tlsproxy)
+      # The master and its workers.
+      tlsproxy_running || return 0
+      local master; master="$(cat "$RUN_DIR/tlsproxy.pid")"
+      echo "$master"; cat "/proc/$master/task/$master/children" 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+$' || true ;;
     redis) is_ours redis "redis-server 127.0.0.1:$REDIS_PORT" && cat "$RUN_DIR/redis.pid" ;;
     influxdb) is_ours influxdb "influxd -config $STATE/influxdb/influxdb.conf" && cat "$RUN_DIR/influxdb.pid" ;;
     postgres)
@@ -175,7 +209,7 @@ command="${1:-status}"; shift || true
 sig=""; if [ "$command" = signal ]; then sig="${1:-}"; shift || true; fi
 services=("$@"); [ "${#services[@]}" -gt 0 ] || services=("${DEFAULT_SERVICES[@]}")
 for s in "${services[@]}"; do
-  case "$s" in mosquitto|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
+  case "$s" in mosquitto|tlsproxy|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
 done
 
 # One start or stop at a time (test fixtures may call this script in parallel).
@@ -190,6 +224,7 @@ case "$command" in
       if "${s}_running"; then
         log "$s already running"
         if [ "$s" = mosquitto ]; then mosquitto_refresh; fi
+        if [ "$s" = tlsproxy ]; then tlsproxy_refresh; fi
       else
         log "starting $s"
         "${s}_start"
@@ -236,9 +271,9 @@ case "$command" in
     done
     ;;
   status)
-    for s in mosquitto redis postgres influxdb; do
+    for s in "${DEFAULT_SERVICES[@]}"; do
       if "${s}_running"; then echo "$s running"; else echo "$s stopped"; fi
     done
     ;;
-  *) die "usage: services.sh start|stop|status [mosquitto redis postgres influxdb]";;
+  *) die "usage: services.sh start|stop|status [mosquitto tlsproxy redis postgres influxdb]";;
 esac

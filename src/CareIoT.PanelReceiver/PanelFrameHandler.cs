@@ -8,7 +8,8 @@ namespace CareIoT.PanelReceiver;
 /// One DC-09 frame in, at most one reply out. A frame is acknowledged only after the device grain
 /// accepted what it said; when that fails (a store down) nothing is answered, so the panel sends it
 /// again. Corrupted frames get no answer (as the standard asks), unknown accounts, unreadable data and
-/// plain frames for an account that has a key a DUH, stale encrypted ones a NAK; every refusal is
+/// plain frames for an account that has a key, or from outside the networks trusted with keyless accounts
+/// (<see cref="PlainPanelNetworks"/>), a DUH, stale encrypted ones a NAK; every refusal is
 /// counted, logged and dead-lettered.
 /// </summary>
 public sealed class PanelFrameHandler(
@@ -18,6 +19,7 @@ public sealed class PanelFrameHandler(
     DuplicateSequenceFilter duplicates,
     PanelEventMap eventMap,
     PanelAccountDirectory directory,
+    PlainPanelNetworks plainNetworks,
     IGrainFactory grains,
     PanelDeadLetters deadLetters,
     PanelReceiverStats stats,
@@ -60,6 +62,12 @@ public sealed class PanelFrameHandler(
             // An account with a key speaks encrypted only: a plain frame in its name is a forgery or a
             // misconfigured panel, and a forged restore or heartbeat could hide a real alarm or outage.
             return await RefuseAsync(bytes, transport, remote, "PlainFromEncryptedAccount", frame.Account, Duh(frame), cancellationToken);
+        }
+
+        if (!frame.Encrypted && !plainNetworks.Allows(remote))
+        {
+            // A keyless account has no secret: only the panels' own network may speak for it.
+            return await RefuseAsync(bytes, transport, remote, "PlainOutsideTrustedNetworks", frame.Account, Duh(frame), cancellationToken);
         }
 
         if (duplicates.IsRepeat(frame))

@@ -38,6 +38,15 @@ public sealed class PanelReceiverOptions
     /// <summary>How often bound accounts are re-read from the registry (a binding on another node is seen within this).</summary>
     public TimeSpan AccountRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Networks (CIDR) from which panel accounts without a key may send plain frames (<see cref="PlainPanelNetworks"/>).
+    /// Loopback only when not set (<see cref="LoopbackNetworks"/>); a centre lists its panels' private network here, or
+    /// gives every account a key. (Not a default value of the list: the configuration binder would add to it, not replace it.)
+    /// </summary>
+    public IReadOnlyList<string>? PlainAccountNetworks { get; set; }
+
+    public static IReadOnlyList<string> LoopbackNetworks { get; } = ["127.0.0.0/8", "::1/128"];
+
     /// <summary>Dead letters written per second at most; beyond it a flood of garbage is only counted.</summary>
     public int DeadLettersPerSecond { get; set; } = 20;
 }

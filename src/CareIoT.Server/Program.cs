@@ -12,6 +12,7 @@ try
     builder.AddCareIotConfiguration();
     builder.AddCareIotRequestLimits();
     builder.AddCareIotHttps();
+    builder.AddCareIotAllowedHosts();
     builder.AddCareIotLogging();
     builder.AddCareIotPostgres();
     builder.AddCareIotDataProtection();

@@ -40,7 +40,26 @@ internal static class NetworkExposure
         }
     }
 
-    private static IEnumerable<IPAddress> Listening(string table, int port)
+    /// <summary>The TCP sockets process <paramref name="pid"/> listens on (its socket inodes matched in /proc/net/tcp and tcp6).</summary>
+    public static IReadOnlyList<IPEndPoint> ListeningSocketsOf(int pid)
+    {
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fd in Directory.EnumerateFiles($"/proc/{pid}/fd"))
+        {
+            var target = new FileInfo(fd).LinkTarget;
+            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal))
+            {
+                inodes.Add(target["socket:[".Length..^1]);
+            }
+        }
+
+        return [.. Listeners("/proc/net/tcp").Concat(Listeners("/proc/net/tcp6")).Where(l => inodes.Contains(l.Inode)).Select(l => l.Local)];
+    }
+
+    private static IEnumerable<IPAddress> Listening(string table, int port) =>
+        Listeners(table).Where(l => l.Local.Port == port).Select(l => l.Local.Address);
+
+    private static IEnumerable<(IPEndPoint Local, string Inode)> Listeners(string table)
     {
         const string Listen = "0A";
         if (!File.Exists(table))
@@ -51,12 +70,12 @@ internal static class NetworkExposure
         foreach (var line in File.ReadLines(table).Skip(1))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var local = fields[1].Split(':');
-            if (fields[3] != Listen || Convert.ToInt32(local[1], 16) != port)
+            if (fields[3] != Listen)
             {
                 continue;
             }
 
+            var local = fields[1].Split(':');
             // The kernel prints each 32-bit word of the address in host byte order.
             var bytes = Convert.FromHexString(local[0]);
             if (BitConverter.IsLittleEndian)
@@ -67,7 +86,7 @@ internal static class NetworkExposure
                 }
             }
 
-            yield return new IPAddress(bytes);
+            yield return (new IPEndPoint(new IPAddress(bytes), Convert.ToInt32(local[1], 16)), fields[9]);
         }
     }
 }

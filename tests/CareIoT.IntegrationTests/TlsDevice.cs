@@ -23,11 +23,17 @@ public sealed class TlsDevice(ServicesFixture services) : IAsyncDisposable
     public Task<MqttClientConnectResult> ConnectWithPasswordAsync(string username, string password) =>
         ConnectAsync(Options(services.MqttsPort).WithCredentials(username, password));
 
-    /// <summary>Connects to the certificate listener with a client certificate and its key (PEM text, as the device holds them); no password.</summary>
-    public Task<MqttClientConnectResult> ConnectWithCertificateAsync(DevicePem pem)
+    /// <summary>
+    /// Connects to the certificate port with a client certificate and its key (PEM text, as the device
+    /// holds them) and, as the device contract asks, its id (the certificate's CN) as username, no
+    /// password; <paramref name="username"/> overrides that (null: no username at all).
+    /// </summary>
+    public Task<MqttClientConnectResult> ConnectWithCertificateAsync(DevicePem pem, string? username = "")
     {
         _certificate = X509Certificate2.CreateFromPem(pem.Certificate, pem.Key);
-        return ConnectAsync(Options(services.MqttCertPort));
+        var options = Options(services.MqttCertPort);
+        var name = username == "" ? _certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false) : username;
+        return ConnectAsync(name is null ? options : options.WithCredentials(name, (string?)null));
     }
 
     /// <summary>Publishes a v1 press for <paramref name="deviceId"/> at QoS 1; returns its message id and the broker's answer.</summary>

@@ -24,6 +24,7 @@ public static class PanelReceiverExtensions
             sp.GetRequiredService<PanelAccountDirectory>().IsKnown, new Dc09TimeWindow(settings.MaxBehind, settings.MaxAhead)));
         builder.Services.AddSingleton(sp => new DuplicateSequenceFilter(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PanelDeadLetters>();
+        builder.Services.AddSingleton<PlainPanelNetworks>();
         builder.Services.AddSingleton<PanelFrameHandler>();
         builder.Services.AddHostedService<PanelAccountRefresher>();
         if (!settings.Enabled)

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace CareIoT.IntegrationTests.Chaos;
 
 /// <summary>
-/// A crashed broker does not stay down: <c>deploy/services.sh supervise</c> (what the run command
+/// A crashed broker (or its TLS proxy) does not stay down: <c>deploy/services.sh supervise</c> (what the run command
 /// runs beside the services) starts it again within seconds, and a press made meanwhile reaches the
 /// console without anyone's help. Runs with the chaos run, alone, because it kills the shared broker.
 /// </summary>
@@ -43,6 +43,46 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
         finally
         {
             // The supervisor alone: the broker it started again is the services' (deploy/services.sh stops it).
+            supervisor.Kill(entireProcessTree: false);
+            await supervisor.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AKilledTlsProxyIsBackWithinSecondsAndDevicesOnTheNetworkConnectAgain()
+    {
+        var device = $"it-front-{Guid.NewGuid():N}"[..20];
+        var password = cluster.Services.IssueCredentials(device)[device];
+        using var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise tlsproxy")
+        {
+            Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            await Task.Delay(1500);
+            var killed = Stopwatch.StartNew();
+            cluster.Services.Signal("KILL", "tlsproxy");
+
+            var connected = await Eventually.TrueAsync(async () =>
+            {
+                await using var tls = new TlsDevice(cluster.Services);
+                try
+                {
+                    return (await tls.ConnectWithPasswordAsync(device, password)).ResultCode == MQTTnet.MqttClientConnectResultCode.Success;
+                }
+                catch (MQTTnet.Exceptions.MqttCommunicationException)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(15));
+            output.WriteLine($"a device connected over TLS again {killed.Elapsed.TotalSeconds:F1} s after the proxy was killed");
+            Assert.True(connected, "no device could connect over TLS within 15 s of the proxy's crash");
+            Assert.InRange(killed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(6));
+        }
+        finally
+        {
             supervisor.Kill(entireProcessTree: false);
             await supervisor.WaitForExitAsync();
         }
