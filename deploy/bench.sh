@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): print figures and a ratio against a baseline measured in the same run.
 #   deploy/bench.sh [decode|journal|import|system|all] [--quick] [--seconds N] [--writes N] [--households N]
-#   system: floor, ingest, press→console under load and memory with the real server (--quick: under 3 min)
+#   system: floor, ingest, press→console under load and memory with the real server (--quick: under 3 min;
+#           --ingest-only: the floor and the ingest flood alone, for before/after comparisons of the cost per message)
 #   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
 #   deploy/bench.sh dc09   (DC-09 frames parsed per second, plain and encrypted, against a CRC-only pass)
 # PostgreSQL and InfluxDB are started here if they are not running, and stopped after.

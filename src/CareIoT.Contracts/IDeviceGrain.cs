@@ -10,6 +10,14 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// </summary>
     Task<DeliveryResult> Receive(DeviceMessage message);
 
+    /// <summary>
+    /// <see cref="Receive"/> for consecutive messages of this device, in order, with one call to its site
+    /// for all of their events. Returns one outcome per message (no alert: the telemetry lane sends no
+    /// receipts). Completes once every effect is durable; throws, with nothing kept, when a store is
+    /// unavailable, and the caller retries the whole batch (repeats of messages already seen are dropped).
+    /// </summary>
+    Task<DeliveryOutcome[]> ReceiveBatch(DeviceMessageBatch batch);
+
     /// <summary>Replaces the cached binding after the installer changed the registry.</summary>
     Task Rebind(DeviceBinding? binding);
 

@@ -32,44 +32,84 @@ public sealed class DeviceGrain(
 
     public async Task<DeliveryResult> Receive(DeviceMessage message)
     {
+        var outcomes = await ReceiveInOrder([message]);
+        return new DeliveryResult(outcomes.Outcomes[0], outcomes.Alert);
+    }
+
+    public async Task<DeliveryOutcome[]> ReceiveBatch(DeviceMessageBatch batch) => (await ReceiveInOrder(batch.Messages)).Outcomes;
+
+    /// <summary>
+    /// The messages in order against a working copy of the device's condition; their events go to the site
+    /// in one call, and only when that succeeded are the condition and the seen message ids kept, so a
+    /// batch that threw is processed again whole when it is redelivered.
+    /// </summary>
+    private async Task<(DeliveryOutcome[] Outcomes, AlertSnapshot? Alert)> ReceiveInOrder(DeviceMessage[] messages)
+    {
+        var outcomes = new DeliveryOutcome[messages.Length];
         var binding = await GetBinding();
         if (binding is null)
         {
-            return new DeliveryResult(DeliveryOutcome.UnknownDevice);
-        }
-
-        if (binding.GatewayId != message.GatewayId)
-        {
-            return new DeliveryResult(DeliveryOutcome.WrongGateway);
-        }
-
-        if (_recent.Contains(message.MessageId))
-        {
-            logger.LogDebug("Dropped redelivered message {MessageId} of device {DeviceId}", message.MessageId, message.DeviceId);
-            return new DeliveryResult(DeliveryOutcome.Duplicate);
+            Array.Fill(outcomes, DeliveryOutcome.UnknownDevice);
+            return (outcomes, null);
         }
 
         await EnsureSupervised(binding);
         var next = _condition.Copy();
-        var events = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent);
-        var alert = events.Count == 0 ? null : await GrainFactory.Site(binding.Site).Handle(events, binding);
-        if (message.Type != DeviceMessageType.Offline)
+        List<DeviceEvent>? events = null;
+        List<DeviceMessage>? accepted = null;
+        for (var i = 0; i < messages.Length; i++)
         {
-            next.LastSeen = message.ReceivedAt;
+            var message = messages[i];
+            if (binding.GatewayId != message.GatewayId)
+            {
+                outcomes[i] = DeliveryOutcome.WrongGateway;
+                continue;
+            }
+
+            if (_recent.Contains(message.MessageId) || accepted?.Exists(m => m.MessageId == message.MessageId) == true)
+            {
+                logger.LogDebug("Dropped redelivered message {MessageId} of device {DeviceId}", message.MessageId, message.DeviceId);
+                outcomes[i] = DeliveryOutcome.Duplicate;
+                continue;
+            }
+
+            var derived = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent);
+            if (derived.Count > 0)
+            {
+                (events ??= []).AddRange(derived);
+            }
+
+            if (message.Type != DeviceMessageType.Offline)
+            {
+                next.LastSeen = message.ReceivedAt;
+            }
+
+            (accepted ??= []).Add(message);
+            outcomes[i] = DeliveryOutcome.Accepted;
         }
 
-        telemetry.DeviceMessage(binding, message);
+        var alert = events is null ? null : await GrainFactory.Site(binding.Site).Handle(events, binding);
+        foreach (var message in accepted ?? [])
+        {
+            telemetry.DeviceMessage(binding, message);
+        }
+
         if (next.Online != _condition.Online)
         {
-            telemetry.DeviceOnline(binding, next.Online, message.ReceivedAt, message.Type.ToString());
-            logger.LogInformation("Device {DeviceId} is {State}", message.DeviceId, next.Online ? "back online" : "offline");
+            var last = accepted![^1];
+            telemetry.DeviceOnline(binding, next.Online, last.ReceivedAt, last.Type.ToString());
+            logger.LogInformation("Device {DeviceId} is {State}", binding.DeviceId, next.Online ? "back online" : "offline");
         }
 
         _condition = next;
 
-        // Only now: a message whose handling threw must be processed again when it is redelivered.
-        _recent.Add(message.MessageId);
-        return new DeliveryResult(DeliveryOutcome.Accepted, alert);
+        // Only now: messages whose handling threw must be processed again when they are redelivered.
+        foreach (var message in accepted ?? [])
+        {
+            _recent.Add(message.MessageId);
+        }
+
+        return (outcomes, alert);
     }
 
     public Task Rebind(DeviceBinding? binding)

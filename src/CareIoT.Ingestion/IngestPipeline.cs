@@ -16,6 +16,7 @@ public sealed class IngestPipeline(
     IGrainFactory grains,
     IDeadLetterStore deadLetters,
     IngestStats stats,
+    AlarmPrecedence precedence,
     IOptions<MqttIngestOptions> options,
     TimeProvider time,
     ILogger<IngestPipeline> logger)
@@ -25,11 +26,13 @@ public sealed class IngestPipeline(
 
     private Channel<InboundMessage>[] _partitions = [];
     private Task[] _workers = [];
+    private IngestLane _lane = IngestLane.Alarms;
 
-    /// <summary>Starts the partitions' workers: <paramref name="partitions"/> of them, or as configured.</summary>
-    public void Start(CancellationToken stoppingToken, int? partitions = null)
+    /// <summary>Starts the partitions' workers for <paramref name="lane"/>: <paramref name="partitions"/> of them, or the lane's, or as configured.</summary>
+    public void Start(CancellationToken stoppingToken, IngestLane? lane = null, int? partitions = null)
     {
-        var count = Math.Max(1, partitions ?? options.Value.Partitions);
+        _lane = lane ?? IngestLane.Alarms;
+        var count = Math.Max(1, partitions ?? _lane.Partitions ?? options.Value.Partitions);
         _partitions = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<InboundMessage>(256))];
         _workers = [.. _partitions.Select(p => Task.Run(() => RunPartitionAsync(p.Reader, stoppingToken), CancellationToken.None))];
     }
@@ -60,11 +63,34 @@ public sealed class IngestPipeline(
 
     private async Task RunPartitionAsync(ChannelReader<InboundMessage> reader, CancellationToken stoppingToken)
     {
+        var batch = new List<InboundMessage>(_lane.BatchSize);
         try
         {
-            await foreach (var message in reader.ReadAllAsync(stoppingToken))
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                await ProcessUntilDoneAsync(message, stoppingToken);
+                if (_lane.YieldsToAlarms)
+                {
+                    await precedence.WaitForAlarmsAsync(stoppingToken);
+                }
+
+                batch.Clear();
+                while (batch.Count < _lane.BatchSize && reader.TryRead(out var message))
+                {
+                    batch.Add(message);
+                }
+
+                if (batch.Count == 1 || _lane.BatchSize == 1)
+                {
+                    foreach (var message in batch)
+                    {
+                        using var _ = _lane.YieldsToAlarms ? default : precedence.Enter();
+                        await ProcessUntilDoneAsync(message, stoppingToken);
+                    }
+                }
+                else
+                {
+                    await ProcessBatchAsync(batch, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,31 +99,102 @@ public sealed class IngestPipeline(
         }
     }
 
-    private async Task ProcessUntilDoneAsync(InboundMessage message, CancellationToken stoppingToken)
+    /// <summary>
+    /// Several messages of one partition: decoded, each device's in order handed to its grain in one
+    /// call, dead letters written, then all acknowledged. Each step is retried until it succeeds.
+    /// </summary>
+    private async Task ProcessBatchAsync(List<InboundMessage> batch, CancellationToken stoppingToken)
+    {
+        var byDevice = new Dictionary<string, List<(InboundMessage Inbound, DeviceMessage Message)>>(StringComparer.Ordinal);
+        foreach (var inbound in batch)
+        {
+            var decoded = router.Decode(inbound.Topic, inbound.Payload, inbound.PayloadSize, inbound.ReceivedAt);
+            if (decoded.Skipped)
+            {
+                stats.Skipped();
+            }
+            else if (decoded.Message is not { } message)
+            {
+                if (!await RetryUntilDoneAsync(inbound.Topic, () => DeadLetterAsync(inbound, decoded.DeviceId, decoded.Reason!.Value, decoded.Detail, stoppingToken), stoppingToken))
+                {
+                    return;
+                }
+            }
+            else if (byDevice.TryGetValue(message.DeviceId, out var run))
+            {
+                run.Add((inbound, message));
+            }
+            else
+            {
+                byDevice[message.DeviceId] = [(inbound, message)];
+            }
+        }
+
+        foreach (var (deviceId, run) in byDevice)
+        {
+            DeliveryOutcome[] outcomes = [];
+            var delivered = await RetryUntilDoneAsync(run[0].Inbound.Topic, async () =>
+                outcomes = await grains.GetGrainByKey<IDeviceGrain>(deviceId).ReceiveBatch(new DeviceMessageBatch([.. run.Select(r => r.Message)])), stoppingToken);
+            if (!delivered)
+            {
+                return;
+            }
+
+            for (var i = 0; i < run.Count; i++)
+            {
+                if (!await RetryUntilDoneAsync(run[i].Inbound.Topic, () => CountOrDeadLetterAsync(run[i].Inbound, run[i].Message, outcomes[i], stoppingToken), stoppingToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        foreach (var inbound in batch)
+        {
+            await AcknowledgeAsync(inbound, stoppingToken);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> until it succeeds (back-off up to a second); false when shutting down first.</summary>
+    private async Task<bool> RetryUntilDoneAsync(string topic, Func<Task> work, CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(100);
-        DeviceMessage? held;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                held = await ProcessAsync(message, stoppingToken);
-                break;
+                await work();
+                return true;
             }
             catch (Exception ex) when (stoppingToken.IsCancellationRequested)
             {
-                // Shutting down mid-failure: leave it unacknowledged; the broker redelivers it.
-                logger.LogInformation(ex, "Left {Topic} unacknowledged at shutdown", message.Topic);
-                return;
+                logger.LogInformation(ex, "Left {Topic} unacknowledged at shutdown", topic);
+                return false;
             }
             catch (Exception ex)
             {
                 stats.Retried();
-                logger.LogError(ex, "Processing {Topic} failed (attempt {Attempt}); not acknowledged, retrying in {Backoff}",
-                    message.Topic, attempt, backoff);
-                await Task.Delay(backoff, time, stoppingToken);
+                logger.LogError(ex, "Processing {Topic} failed (attempt {Attempt}); not acknowledged, retrying in {Backoff}", topic, attempt, backoff);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
+        }
+    }
+
+    private async Task ProcessUntilDoneAsync(InboundMessage message, CancellationToken stoppingToken)
+    {
+        DeviceMessage? held = null;
+        if (!await RetryUntilDoneAsync(message.Topic, async () => held = await ProcessAsync(message, stoppingToken), stoppingToken))
+        {
+            return; // shutting down: left unacknowledged, the broker redelivers it
         }
 
         await AcknowledgeAsync(message, stoppingToken);
@@ -127,25 +224,29 @@ public sealed class IngestPipeline(
         }
 
         var result = await grains.GetGrainByKey<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
-        switch (result.Outcome)
+        return await CountOrDeadLetterAsync(message, deviceMessage, result.Outcome, cancellationToken) ? deviceMessage : null;
+    }
+
+    /// <summary>Counts what the grain made of a message, dead-lettering the refused; true if the grains hold it (it earns a receipt).</summary>
+    private async Task<bool> CountOrDeadLetterAsync(InboundMessage message, DeviceMessage deviceMessage, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome)
         {
             case DeliveryOutcome.UnknownDevice:
                 await DeadLetterAsync(message, deviceMessage.DeviceId, RejectReason.UnknownDevice,
                     "no device with this id is registered", cancellationToken);
-                break;
+                return false;
             case DeliveryOutcome.WrongGateway:
                 await DeadLetterAsync(message, deviceMessage.DeviceId, RejectReason.WrongGateway,
                     $"the device is not bound to gateway '{deviceMessage.GatewayId ?? "(none)"}'", cancellationToken);
-                break;
+                return false;
             case DeliveryOutcome.Duplicate:
                 stats.Duplicate();
-                return deviceMessage;
+                return true;
             default:
                 stats.Accepted();
-                return deviceMessage;
+                return true;
         }
-
-        return null;
     }
 
     private async Task SendReceiptAsync(Func<string, string, Task> sendReceipt, DeviceMessage held)

@@ -20,11 +20,15 @@ public sealed class MqttIngestOptions
     public string? Password { get; set; }
 
     /// <summary>
-    /// When set, subscribe as <c>$share/{group}/…</c> so several ingest nodes split the load. Leave it
-    /// unset with Mosquitto 2.0: it does not restore shared subscriptions when it restarts, so messages
-    /// published before the ingest nodes re-subscribe are acknowledged to devices and dropped (found by
-    /// the chaos test). Unset, each node keeps its own persistent subscription and gets every message;
-    /// the device grains drop the repeats.
+    /// The telemetry lane subscribes as <c>$share/{group}/…</c>, so the nodes of a cluster split the
+    /// telemetry (each reading is processed by one silo). The alarm lane never shares: each node keeps its
+    /// own persistent subscription, because Mosquitto 2.0 does not restore shared subscriptions when it
+    /// restarts — what devices publish between the broker's restart and the lanes' re-subscription (a
+    /// second or two) is acknowledged to them and dropped. For telemetry that loss is bounded and counted
+    /// by the chaos run; for alarms it would be unacceptable (and they have receipts besides). The server
+    /// sets it to <c>careiot-{Orleans:ClusterId}</c> unless configured, so one cluster's silos share and
+    /// another cluster on the same broker does not take its readings. Empty: every node takes every
+    /// telemetry message (the grains drop the repeats).
     /// </summary>
     public string? SharedGroup { get; set; }
 

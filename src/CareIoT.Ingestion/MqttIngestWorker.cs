@@ -35,7 +35,7 @@ public sealed class MqttIngestWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        pipeline.Start(stoppingToken, lane.Partitions);
+        pipeline.Start(stoppingToken, lane);
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);

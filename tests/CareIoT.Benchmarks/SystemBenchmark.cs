@@ -15,7 +15,7 @@ namespace CareIoT.Benchmarks;
 /// </summary>
 public static class SystemBenchmark
 {
-    public static async Task RunAsync(bool quick)
+    public static async Task RunAsync(bool quick, bool ingestOnly = false)
     {
         var services = new BenchServices();
         var run = Guid.NewGuid().ToString("N")[..6];
@@ -33,7 +33,7 @@ public static class SystemBenchmark
         // The peer runs alone (the platform is not started yet), on the same broker, fleet and QoS.
         double? nodeRed = null;
         Percentiles? nodeRedLatency = null;
-        await using (var peer = await NodeRedPeer.StartAsync(services))
+        await using (var peer = ingestOnly ? null : await NodeRedPeer.StartAsync(services))
         {
             if (peer is not null)
             {
@@ -50,6 +50,11 @@ public static class SystemBenchmark
         await RegisterAsync(server, run, mattresses, buttons);
         var ingest = await IngestAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]), perDevice, total);
         Console.WriteLine($"{"ingest: devices → grains → state + InfluxDB (QoS 1)",-52} {ingest,12:N0} msg/s  ({ingest / floor:P0} of the floor)");
+        if (ingestOnly)
+        {
+            Console.WriteLine($"BENCH ingest_msgs_s={ingest:F0} floor_msgs_s={floor:F0} ingest_vs_floor={ingest / floor:F2}");
+            return;
+        }
 
         var (latency, load) = await LatencyUnderLoadAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]),
             buttons.Skip(buttons.Count / 2).ToDictionary(b => b, b => credentials[b]), quick);

@@ -23,13 +23,13 @@ public sealed class IngestLaneTests
     }
 
     [Fact]
-    public void SharedGroupSubscribesSharedFormsAndRetiresEveryOtherForm()
+    public void SharedGroupSplitsTelemetryButEveryNodeKeepsItsOwnAlarmSubscription()
     {
         var (alarms, alarmsRetired) = IngestLane.Alarms.Filters("careiot-ingest");
         var (telemetry, telemetryRetired) = IngestLane.Telemetry.Filters("careiot-ingest");
 
-        Assert.Equal(["$share/careiot-ingest/careiot/v1/devices/+/events", "$share/careiot-ingest/careiot/z2m/#"], alarms);
-        Assert.Equal(["careiot/v1/devices/+/events", "careiot/z2m/#"], alarmsRetired);
+        Assert.Equal(["careiot/v1/devices/+/events", "careiot/z2m/#"], alarms);
+        Assert.Equal(["$share/careiot-ingest/careiot/v1/devices/+/events", "$share/careiot-ingest/careiot/z2m/#"], alarmsRetired);
         Assert.Equal(["$share/careiot-ingest/careiot/v1/devices/+/+"], telemetry);
         Assert.Equal(["careiot/v1/devices/+/+", "careiot/z2m/#", "$share/careiot-ingest/careiot/z2m/#"], telemetryRetired);
     }

@@ -11,8 +11,9 @@ public sealed class PipelineHarness : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public PipelineHarness()
+    public PipelineHarness(AlarmPrecedence? precedence = null)
     {
+        Precedence = precedence ?? new AlarmPrecedence();
         Grains.GetGrain<IDeviceGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(Device);
         Stats = new IngestStats(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         Pipeline = new IngestPipeline(
@@ -20,7 +21,7 @@ public sealed class PipelineHarness : IDisposable
                 new DeviceMessageDecoder(DeviceMessageDecoder.DefaultMaxPayloadBytes),
                 new CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttDecoder(CareIoT.Ingestion.Zigbee2Mqtt.Zigbee2MqttModelCatalog.Empty),
                 DeviceMessageDecoder.DefaultMaxPayloadBytes),
-            Grains, DeadLetters, Stats, Options.Create(new MqttIngestOptions()), TimeProvider.System,
+            Grains, DeadLetters, Stats, Precedence, Options.Create(new MqttIngestOptions()), TimeProvider.System,
             NullLogger<IngestPipeline>.Instance);
     }
 
@@ -32,6 +33,8 @@ public sealed class PipelineHarness : IDisposable
 
     public IngestStats Stats { get; }
 
+    public AlarmPrecedence Precedence { get; }
+
     public IngestPipeline Pipeline { get; }
 
     /// <summary>Makes the device grain answer every message with this outcome.</summary>
@@ -40,8 +43,8 @@ public sealed class PipelineHarness : IDisposable
 
     public long Count(string name) => Stats.Snapshot().TryGetValue(name, out var n) ? n : 0;
 
-    public static InboundMessage Inbound(byte[] payload, Func<CancellationToken, Task>? acknowledge = null) =>
-        new(ExamplePayloads.EventsTopic, payload, payload.Length, ExamplePayloads.ReceivedAt, acknowledge ?? (_ => Task.CompletedTask));
+    public static InboundMessage Inbound(byte[] payload, Func<CancellationToken, Task>? acknowledge = null, string? topic = null) =>
+        new(topic ?? ExamplePayloads.EventsTopic, payload, payload.Length, ExamplePayloads.ReceivedAt, acknowledge ?? (_ => Task.CompletedTask));
 
     public void Dispose() => _services.Dispose();
 }

@@ -9,7 +9,11 @@ public static class IngestionExtensions
     public static void AddCareIotIngestion(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<MqttIngestOptions>(builder.Configuration.GetSection(MqttIngestOptions.Section));
+        // One cluster's silos split the telemetry between them (a shared subscription per cluster).
+        var cluster = builder.Configuration["Orleans:ClusterId"] ?? "careiot-dev";
+        builder.Services.PostConfigure<MqttIngestOptions>(o => o.SharedGroup ??= $"careiot-{cluster}");
         builder.Services.AddSingleton<IngestStats>();
+        builder.Services.AddSingleton<AlarmPrecedence>(_ => new AlarmPrecedence());
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MqttIngestOptions>>().Value;
