@@ -6,8 +6,8 @@
 #   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
 # --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
 # HTTP 5080+i (127.0.0.1 only), HTTPS 5443+i (all interfaces), silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
-# subscription (Mosquitto 2.0 does not restore shared subscriptions after its own restart: see the
-# README), the grains drop the repeats, and every console sees every alert through the cluster (a
+# subscription for alarms (Mosquitto 2.0 does not restore shared subscriptions after its own restart:
+# see the README; the grains drop the repeats), the silos split the telemetry (a shared subscription), and every console sees every alert through the cluster (a
 # relay grain per silo). A service that crashes is started again within a second or two
 # (deploy/services.sh supervise).
 set -euo pipefail
