@@ -29,6 +29,8 @@ public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output)
     /// <summary>How long both silos hang before the broker is killed: what the broker holds only in memory then.</summary>
     private static readonly TimeSpan HungBeforeBrokerKill = TimeSpan.FromSeconds(1.5);
 
+    private readonly List<string> _mattresses = [];
+
     // From a broker's restart until the telemetry lanes have subscribed again (reconnect back-off ≤ 2 s + the connect).
     private static readonly TimeSpan ResubscribeGap = TimeSpan.FromSeconds(3);
 
@@ -46,7 +48,7 @@ public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output)
             buttons.Add((await admin.RegisterHouseholdWithCallButtonAsync()).DeviceId);
         }
 
-        var mattresses = new List<string>();
+        var mattresses = _mattresses;
         for (var i = 0; i < Mattresses; i++)
         {
             mattresses.Add((await admin.RegisterBedWithMattressAsync()).DeviceId);
@@ -255,9 +257,11 @@ public sealed class ChaosTests(ChaosCluster cluster, ITestOutputHelper output)
         return stored;
     }
 
+    /// <summary>Vitals of this test's own mattresses in InfluxDB (other tests of the collection share the cluster's database).</summary>
     private async Task<long> StoredVitalsAsync(DateTimeOffset? from, DateTimeOffset? to)
     {
-        var where = from is { } f && to is { } t ? $" WHERE time >= '{f.UtcDateTime:O}' AND time < '{t.UtcDateTime:O}'" : "";
+        var own = $"\"device\" =~ /^({string.Join('|', _mattresses)})$/";
+        var where = from is { } f && to is { } t ? $" WHERE {own} AND time >= '{f.UtcDateTime:O}' AND time < '{t.UtcDateTime:O}'" : $" WHERE {own}";
         using var http = new HttpClient();
         var url = $"{cluster.Services.InfluxUrl}/query?db={cluster.InfluxDatabase}&q={Uri.EscapeDataString($"SELECT count(\"heart_rate\") FROM \"vitals\"{where}")}";
         try
