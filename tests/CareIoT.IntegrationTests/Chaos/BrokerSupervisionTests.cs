@@ -19,12 +19,7 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
         using var api = new CareIoTApi(cluster.SiloB.BaseAddress);
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
         var password = cluster.Services.IssueCredentials(device)[device];
-        using var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise mosquitto")
-        {
-            Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
+        using var supervisor = Supervise("mosquitto");
         try
         {
             await Task.Delay(1500);
@@ -53,12 +48,7 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
     {
         var device = $"it-front-{Guid.NewGuid():N}"[..20];
         var password = cluster.Services.IssueCredentials(device)[device];
-        using var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise tlsproxy")
-        {
-            Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
+        using var supervisor = Supervise("tlsproxy");
         try
         {
             await Task.Delay(1500);
@@ -87,6 +77,15 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
             await supervisor.WaitForExitAsync();
         }
     }
+
+    /// <summary><c>deploy/services.sh supervise SERVICE</c>, as the run command runs it; the test kills it (and only it) after.</summary>
+    private static Process Supervise(string service) =>
+        Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise {service}")
+        {
+            Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
 
     private static bool PortOpen(int port)
     {
