@@ -19,10 +19,9 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
         using var api = new CareIoTApi(cluster.SiloB.BaseAddress);
         var (household, device) = await api.RegisterHouseholdWithCallButtonAsync();
         var password = cluster.Services.IssueCredentials(device)[device];
-        using var supervisor = Supervise("mosquitto");
+        using var supervisor = await SuperviseAsync("mosquitto");
         try
         {
-            await Task.Delay(1500);
             var killed = Stopwatch.StartNew();
             cluster.Services.Signal("KILL", "mosquitto");
 
@@ -48,10 +47,9 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
     {
         var device = $"it-front-{Guid.NewGuid():N}"[..20];
         var password = cluster.Services.IssueCredentials(device)[device];
-        using var supervisor = Supervise("tlsproxy");
+        using var supervisor = await SuperviseAsync("tlsproxy");
         try
         {
-            await Task.Delay(1500);
             var killed = Stopwatch.StartNew();
             cluster.Services.Signal("KILL", "tlsproxy");
 
@@ -78,14 +76,25 @@ public sealed class BrokerSupervisionTests(ChaosCluster cluster, ITestOutputHelp
         }
     }
 
-    /// <summary><c>deploy/services.sh supervise SERVICE</c>, as the run command runs it; the test kills it (and only it) after.</summary>
-    private static Process Supervise(string service) =>
-        Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise {service}")
+    /// <summary>
+    /// <c>deploy/services.sh supervise SERVICE</c>, as the run command runs it, once it says it is supervising
+    /// (its first log line); the test kills it (and only it) after.
+    /// </summary>
+    private static async Task<Process> SuperviseAsync(string service)
+    {
+        var supervisor = Process.Start(new ProcessStartInfo("bash", $"{Path.Combine(TestPaths.RepositoryRoot, "deploy", "services.sh")} supervise {service}")
         {
             Environment = { ["CAREIOT_STATE"] = TestPaths.StateDirectory },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await supervisor.StandardError.ReadLineAsync(timeout.Token) is { } line && !line.Contains("supervising", StringComparison.Ordinal))
+        {
+        }
+
+        return supervisor;
+    }
 
     private static bool PortOpen(int port)
     {
