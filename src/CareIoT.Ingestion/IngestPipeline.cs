@@ -142,7 +142,8 @@ public sealed class IngestPipeline(
 
             for (var i = 0; i < run.Count; i++)
             {
-                if (!await RetryUntilDoneAsync(run[i].Inbound.Topic, () => CountOrDeadLetterAsync(run[i].Inbound, run[i].Message, outcomes[i], stoppingToken), stoppingToken))
+                if (!CountHeld(outcomes[i])
+                    && !await RetryUntilDoneAsync(run[i].Inbound.Topic, () => CountOrDeadLetterAsync(run[i].Inbound, run[i].Message, outcomes[i], stoppingToken), stoppingToken))
                 {
                     return;
                 }
@@ -225,6 +226,22 @@ public sealed class IngestPipeline(
 
         var result = await grains.GetGrainByKey<IDeviceGrain>(deviceMessage.DeviceId).Receive(deviceMessage);
         return await CountOrDeadLetterAsync(message, deviceMessage, result.Outcome, cancellationToken) ? deviceMessage : null;
+    }
+
+    /// <summary>Counts a message the grains hold (accepted or a repeat) and says so; false for a refusal, which needs its dead letter.</summary>
+    private bool CountHeld(DeliveryOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case DeliveryOutcome.Accepted:
+                stats.Accepted();
+                return true;
+            case DeliveryOutcome.Duplicate:
+                stats.Duplicate();
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Counts what the grain made of a message, dead-lettering the refused; true if the grains hold it (it earns a receipt).</summary>

@@ -44,7 +44,7 @@ public sealed class BenchServer : IAsyncDisposable
         start.Environment["Orleans__ServiceId"] = $"bench-{run}";
         start.Environment["Orleans__SiloPort"] = "11191";
         start.Environment["Orleans__GatewayPort"] = "30091";
-        start.Environment["Auth__ApiRequestsPerMinute"] = "100000000"; // the memory phase activates 150,000 grains through the API as one user
+        start.Environment["Auth__ApiRequestsPerMinute"] = "100000000"; // registration of 2,000 buttons through the API as one user
         start.Environment["Dc09__Port"] = "0"; // panels are not part of this benchmark: any free port
         start.Environment["Mqtt__ClientId"] = $"careiot-bench-{run}";
         start.Environment["Mqtt__SessionExpirySeconds"] = "60";
@@ -138,6 +138,8 @@ public sealed class BenchServices
     public string Repository { get; } = FindRepository();
 
     public string State { get; }
+
+    public string Redis => _runtime.GetProperty("ConnectionStrings").GetProperty("Redis").GetString()!;
 
     public string InfluxUrl => _runtime.GetProperty("Influx").GetProperty("Url").GetString()!;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareIoT.DeviceProtocol;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -44,18 +45,23 @@ public sealed class MqttLoad(IReadOnlyDictionary<string, string> devices) : IAsy
         await Task.WhenAll(inFlight);
     }));
 
-    /// <summary>Publishes at about <paramref name="perSecond"/> in all until cancelled, in 10 ms steps.</summary>
-    public Task PaceAsync(int perSecond, CancellationToken stop) => Task.WhenAll(_clients.Select(async c =>
+    /// <summary>
+    /// Publishes <paramref name="perSecond"/> in all until cancelled, spread evenly over the devices and
+    /// sent in 10 ms steps (each step sends what is due since the start, so the rate holds on average).
+    /// </summary>
+    public Task PaceAsync(double perSecond, CancellationToken stop) => Task.WhenAll(_clients.Select(async c =>
     {
-        var perStep = Math.Max(1, perSecond / _clients.Count / 100);
+        var rate = perSecond / _clients.Count;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var start = Stopwatch.GetTimestamp();
         var n = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                var step = new Task[perStep];
-                for (var i = 0; i < perStep; i++)
+                var due = (int)(rate * Stopwatch.GetElapsedTime(start).TotalSeconds) - n;
+                var step = new Task[Math.Max(0, due)];
+                for (var i = 0; i < step.Length; i++)
                 {
                     step[i] = PublishAsync(c.Id, c.Client, n++);
                 }

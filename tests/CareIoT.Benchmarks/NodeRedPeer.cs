@@ -4,16 +4,16 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CareIoT.DeviceProtocol;
-using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace CareIoT.Benchmarks;
 
 /// <summary>
-/// The peer: Node-RED (npm node-red 4.1.8 on the system Node, installed under deploy/nodered) running
-/// the same job as a flow — MQTT in at QoS 1 → the call-button rule → websocket out — deployed
-/// through its admin API so the broker credentials are kept as Node-RED credentials.
+/// The peer: Node-RED (npm node-red 4.1.8 on the system Node, installed under deploy/nodered) as one
+/// of two flows, deployed through its admin API so the broker credentials are kept as Node-RED
+/// credentials. The same-job flow (flow-samejob.json) does CareIoT's work: MQTT in at QoS 1, every
+/// message parsed and checked, per-device state with a vitals-out-of-range and a bed-exit rule, every
+/// reading written to InfluxDB in batches (node-red-contrib-influxdb), alarms to a websocket. The
+/// do-nothing flow (flow-bare.json) parses and keeps only presses, for a second line.
 /// </summary>
 public sealed class NodeRedPeer : IAsyncDisposable
 {
@@ -23,8 +23,31 @@ public sealed class NodeRedPeer : IAsyncDisposable
 
     private NodeRedPeer(Process process) => _process = process;
 
-    public static async Task<NodeRedPeer?> StartAsync(BenchServices services)
+    /// <summary>The InfluxDB database of the same-job flow unless the caller names one.</summary>
+    public const string DefaultInfluxDatabase = "careiot_nodered";
+
+    /// <summary>The InfluxDB 1.x the same-job flow writes to (null for the bare flow).</summary>
+    private Uri? _influx;
+
+    /// <summary>The database the same-job flow writes its points to (null for the bare flow).</summary>
+    private string? _influxDatabase;
+
+    /// <summary>
+    /// Starts Node-RED and deploys one of the two flows: <paramref name="sameJob"/> the job CareIoT does
+    /// (deploy/nodered/flow-samejob.json: parse every message, per-device state and rules, every reading to
+    /// InfluxDB, alarms to the websocket), otherwise the do-nothing line (flow-bare.json: count, parse, the
+    /// call-button rule). For the same job the database <paramref name="influxDatabase"/> is created on
+    /// <see cref="BenchServices.InfluxUrl"/> first and the flow's influxdb config node pointed at it.
+    /// Null when Node-RED is not installed.
+    /// </summary>
+    public static async Task<NodeRedPeer?> StartAsync(BenchServices services, bool sameJob = false, string influxDatabase = DefaultInfluxDatabase)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(influxDatabase, "^[A-Za-z0-9_]{1,64}$"))
+        {
+            throw new ArgumentException($"'{influxDatabase}' is not a plain InfluxDB database name", nameof(influxDatabase));
+        }
+
         var home = Path.Combine(services.Repository, "deploy", "nodered");
         if (!File.Exists(Path.Combine(home, "node_modules", "node-red", "red.js")))
         {
@@ -50,16 +73,72 @@ public sealed class NodeRedPeer : IAsyncDisposable
             await Task.Delay(500);
         }
 
-        var flow = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(home, "flow.json")))!.AsArray();
+        var flow = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(home, sameJob ? "flow-samejob.json" : "flow-bare.json")))!.AsArray();
         var (user, password) = services.Ingest;
         var broker = flow.Single(n => (string?)n!["type"] == "mqtt-broker")!;
         broker["credentials"] = new JsonObject { ["user"] = user, ["password"] = password };
         broker["port"] = services.PlatformPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (sameJob)
+        {
+            peer._influx = new Uri(services.InfluxUrl);
+            peer._influxDatabase = influxDatabase;
+            await peer.InfluxQueryAsync($"CREATE DATABASE \"{influxDatabase}\"");
+            var influx = flow.Single(n => (string?)n!["type"] == "influxdb")!;
+            influx["hostname"] = peer._influx.Host;
+            influx["port"] = peer._influx.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            influx["usetls"] = peer._influx.Scheme == Uri.UriSchemeHttps;
+            influx["database"] = influxDatabase;
+        }
+
         using var deploy = new HttpRequestMessage(HttpMethod.Post, "flows") { Content = new StringContent(flow.ToJsonString(), Encoding.UTF8, "application/json") };
         deploy.Headers.Add("Node-RED-Deployment-Type", "full");
         (await peer._http.SendAsync(deploy)).EnsureSuccessStatusCode();
         await Task.Delay(3000); // the MQTT node connects and subscribes
         return peer;
+    }
+
+    /// <summary>
+    /// The flow's counters: messages received, InfluxDB points handed to the write node (same-job flow;
+    /// batches leave within 1 s), messages dropped as unreadable, and points in writes InfluxDB refused.
+    /// </summary>
+    public async Task<FlowStats> StatsAsync()
+    {
+        var stats = JsonDocument.Parse(await _http.GetStringAsync("stats")).RootElement;
+        long Count(string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
+        return new FlowStats(Count("received"), Count("written"), Count("deadLetters"), Count("writeFailed"));
+    }
+
+    /// <summary>The vitals readings in the same-job flow's database (<c>SELECT count(heartRate) FROM vitals</c>).</summary>
+    public async Task<long> InfluxPointsAsync()
+    {
+        var result = await InfluxQueryAsync("SELECT count(heartRate) FROM vitals");
+        return result.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
+    }
+
+    /// <summary>Drops the same-job flow's database (nothing for the bare flow).</summary>
+    public async Task DropDatabaseAsync()
+    {
+        if (_influxDatabase is not null)
+        {
+            await InfluxQueryAsync($"DROP DATABASE \"{_influxDatabase}\"");
+        }
+    }
+
+    /// <summary>One InfluxQL statement against the same-job flow's InfluxDB, in its database: its result; throws on an error in it.</summary>
+    private async Task<JsonElement> InfluxQueryAsync(string statement)
+    {
+        var influx = _influx ?? throw new InvalidOperationException("The bare flow writes nothing to InfluxDB");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["q"] = statement, ["db"] = _influxDatabase! });
+        using var response = await _http.PostAsync(new Uri(influx, "query"), form);
+        response.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = answer.RootElement.GetProperty("results")[0];
+        if (result.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException($"InfluxDB refused {statement}: {error.GetString()}");
+        }
+
+        return result.Clone();
     }
 
     public async Task<long> ReceivedAsync() =>
@@ -82,8 +161,8 @@ public sealed class NodeRedPeer : IAsyncDisposable
         return (await ReceivedAsync() - before) / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Press → websocket latency under the same paced load.</summary>
-    public async Task<Percentiles> LatencyAsync(Dictionary<string, string> mattresses, Dictionary<string, string> buttons, int perSecond)
+    /// <summary>Press → websocket latency under the same paced load (the same presses, rate and measurement as the platform's).</summary>
+    public async Task<(Percentiles Latency, double Load)> LatencyAsync(IReadOnlyDictionary<string, string> mattresses, Presses presses, double perSecond)
     {
         var seen = new ConcurrentDictionary<string, long>();
         using var socket = new ClientWebSocket();
@@ -105,21 +184,11 @@ public sealed class NodeRedPeer : IAsyncDisposable
             {
             }
         });
-        await using var load = new MqttLoad(mattresses);
-        await load.ConnectAsync();
-        var pacing = load.PaceAsync(perSecond, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var pressed = await Presses.SendAsync(buttons, TimeSpan.FromMilliseconds(60));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (seen.Count < buttons.Count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await presses.HeartbeatAsync();
+        var measured = await LatencyUnderLoad.MeasureAsync(mattresses, presses, perSecond, seen);
         await stop.CancelAsync();
-        await pacing;
         await reading;
-        return Percentiles.Of([.. pressed.Where(p => seen.ContainsKey(p.Key)).Select(p => Stopwatch.GetElapsedTime(p.Value, seen[p.Key]).TotalMilliseconds)]);
+        return measured;
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +203,9 @@ public sealed class NodeRedPeer : IAsyncDisposable
         _http.Dispose();
     }
 
+    /// <summary>The counters of the deployed flow (<c>GET /stats</c>).</summary>
+    public sealed record FlowStats(long Received, long Written, long DeadLetters, long WriteFailed);
+
     private async Task<bool> AnswersAsync(string path)
     {
         try
@@ -144,39 +216,5 @@ public sealed class NodeRedPeer : IAsyncDisposable
         {
             return false;
         }
-    }
-}
-
-/// <summary>Call-button presses, one per button, each on its own connection; returns when each was published.</summary>
-public static class Presses
-{
-    public static Task<Dictionary<string, long>> SendAsync(Dictionary<string, string> buttons, TimeSpan between) =>
-        PublishEachAsync(buttons, MessageTypes.Press, between);
-
-    /// <summary>
-    /// One heartbeat from each button, as every fitted device sends on its own, so that a press
-    /// meets a live twin, as it does in service, rather than one being activated from storage.
-    /// </summary>
-    public static Task HeartbeatAsync(Dictionary<string, string> buttons) =>
-        PublishEachAsync(buttons, MessageTypes.Heartbeat, TimeSpan.Zero);
-
-    private static async Task<Dictionary<string, long>> PublishEachAsync(Dictionary<string, string> buttons, string type, TimeSpan between)
-    {
-        var factory = new MqttClientFactory();
-        var publishedAt = new Dictionary<string, long>();
-        foreach (var (button, password) in buttons)
-        {
-            using var client = factory.CreateMqttClient();
-            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", 1883).WithClientId($"bench-{button}-{Guid.NewGuid():N}")
-                .WithCredentials(button, password).WithCleanStart(true).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
-            var payload = DevicePayloadJson.Serialize(new DevicePayload { Id = Guid.NewGuid().ToString("N"), Ts = DateTimeOffset.UtcNow, Type = type, Battery = 90 });
-            publishedAt[button] = Stopwatch.GetTimestamp();
-            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(button, type))
-                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-            await client.DisconnectAsync();
-            await Task.Delay(between);
-        }
-
-        return publishedAt;
     }
 }

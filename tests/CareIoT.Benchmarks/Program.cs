@@ -1,6 +1,6 @@
 using CareIoT.Benchmarks;
 
-// deploy/bench.sh [decode|journal|import|system|all] [--quick] [--ingest-only] [--seconds N] [--writes N] [--households N]
+// deploy/bench.sh [decode|journal|import|system|all] [--quick] [--ingest-only] [--memory-only] [--seconds N] [--writes N] [--households N]
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
 Console.WriteLine($"CareIoT benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
@@ -21,5 +21,5 @@ if (which is "import" or "all")
 
 if (which is "system" or "all")
 {
-    await SystemBenchmark.RunAsync(quick: args.Contains("--quick"), ingestOnly: args.Contains("--ingest-only"));
+    await SystemBenchmark.RunAsync(quick: args.Contains("--quick"), ingestOnly: args.Contains("--ingest-only"), memoryOnly: args.Contains("--memory-only"));
 }

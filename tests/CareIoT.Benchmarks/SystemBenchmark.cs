@@ -9,62 +9,100 @@ namespace CareIoT.Benchmarks;
 
 /// <summary>
 /// The whole system on this machine, in one run: the floor (bare Mosquitto → one MQTTnet subscriber
-/// doing nothing, same payloads and QoS), sustained ingest through the real server (grains, state,
-/// InfluxDB), press → SignalR console latency under a steady mattress load, and memory with 100,000
-/// household and 50,000 bed grains active.
+/// doing nothing, same payloads and QoS); the Node-RED peer, do-nothing and same-job flows; sustained
+/// ingest through the real server (grains, state, InfluxDB) and its CPU per message; press → console
+/// latency (1,000 presses) at 50 % and 80 % of each system's own measured capacity; and memory with
+/// 100,000 households and 50,000 beds registered and their ≈ 400,000 twins active with state.
 /// </summary>
 public static class SystemBenchmark
 {
-    public static async Task RunAsync(bool quick, bool ingestOnly = false)
+    private const int PressesPerLevel = 1_000;
+
+    public static async Task RunAsync(bool quick, bool ingestOnly = false, bool memoryOnly = false)
     {
+        if (memoryOnly)
+        {
+            await MemoryAloneAsync(quick);
+            return;
+        }
+
         var services = new BenchServices();
         var run = Guid.NewGuid().ToString("N")[..6];
         var mattresses = Enumerable.Range(0, 20).Select(i => $"bm{run}-{i:D2}").ToList();
-        var buttons = Enumerable.Range(0, quick ? 100 : 300).Select(i => $"bb{run}-{i:D3}").ToList();
+        // One set of buttons per load level: a button that pressed once has an open alert on the platform.
+        var buttons = Enumerable.Range(0, 2 * PressesPerLevel).Select(i => $"bb{run}-{i:D4}").ToList();
         var credentials = services.IssueCredentials([.. mattresses, .. buttons]);
+        var fleet = mattresses.ToDictionary(m => m, m => credentials[m]);
+        var atHalf = buttons.Take(PressesPerLevel).ToDictionary(b => b, b => credentials[b]);
+        var atFourFifths = buttons.Skip(PressesPerLevel).ToDictionary(b => b, b => credentials[b]);
         var perDevice = quick ? 2_500 : 10_000;
         var total = perDevice * mattresses.Count;
         await Task.Delay(1000); // Mosquitto reloads its password file on SIGHUP.
         await PurgeStaleSessionsAsync(services);
 
-        var floor = await FloorAsync(services, mattresses.ToDictionary(m => m, m => credentials[m]), perDevice);
+        var floor = await FloorAsync(services, fleet, perDevice);
         Console.WriteLine($"{"floor: Mosquitto → 1 MQTTnet subscriber (QoS 1)",-52} {floor,12:N0} msg/s");
 
-        // The peer runs alone (the platform is not started yet), on the same broker, fleet and QoS.
-        double? nodeRed = null;
-        Percentiles? nodeRedLatency = null;
-        await using (var peer = ingestOnly ? null : await NodeRedPeer.StartAsync(services))
-        {
-            if (peer is not null)
-            {
-                nodeRed = await peer.ThroughputAsync(mattresses.ToDictionary(m => m, m => credentials[m]), perDevice);
-                Console.WriteLine($"{"peer: Node-RED flow (MQTT in → rule → websocket)",-52} {nodeRed,12:N0} msg/s");
-                nodeRedLatency = await peer.LatencyAsync(mattresses.ToDictionary(m => m, m => credentials[m]),
-                    buttons.Take(buttons.Count / 2).ToDictionary(b => b, b => credentials[b]), 20_000);
-                Console.WriteLine($"{"peer: press → websocket under load",-52} p50 {nodeRedLatency.P50,6:F1} ms  p99 {nodeRedLatency.P99,6:F1} ms  n={nodeRedLatency.Count}");
-            }
-        }
+        // The peer runs alone (the platform is not started yet), on the same broker, fleet, messages and QoS.
+        var peer = ingestOnly ? null : await NodeRedAsync(services, run, fleet, atHalf, atFourFifths, perDevice);
 
         await using var server = await BenchServer.StartAsync(services, run);
         var rssIdle = server.ResidentMegabytes();
         await RegisterAsync(server, run, mattresses, buttons);
-        var ingest = await IngestAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]), perDevice, total);
+        var (ingest, cpuPerMessage) = await IngestAsync(server, fleet, perDevice, total);
         Console.WriteLine($"{"ingest: devices → grains → state + InfluxDB (QoS 1)",-52} {ingest,12:N0} msg/s  ({ingest / floor:P0} of the floor)");
         if (ingestOnly)
         {
-            Console.WriteLine($"BENCH ingest_msgs_s={ingest:F0} floor_msgs_s={floor:F0} ingest_vs_floor={ingest / floor:F2}");
+            Console.WriteLine($"BENCH ingest_msgs_s={ingest:F0} floor_msgs_s={floor:F0} ingest_vs_floor={ingest / floor:F2} cpu_us_per_msg={cpuPerMessage:F0}");
             return;
         }
 
-        var (latency, load) = await LatencyUnderLoadAsync(server, mattresses.ToDictionary(m => m, m => credentials[m]),
-            buttons.Skip(buttons.Count / 2).ToDictionary(b => b, b => credentials[b]), quick);
-        Console.WriteLine($"{"press → console under load",-52} p50 {latency.P50,6:F1} ms  p99 {latency.P99,6:F1} ms  max {latency.Max,6:F1} ms  n={latency.Count}  load {load:N0} msg/s");
+        var (half, halfLoad) = await LatencyAsync(server, fleet, atHalf, 0.5 * ingest);
+        Console.WriteLine($"{"press → console at 50 % of capacity",-52} p50 {half.P50,6:F1} ms  p99 {half.P99,6:F1} ms  max {half.Max,6:F1} ms  n={half.Count}  load {halfLoad:N0} msg/s");
+        var (fourFifths, fourFifthsLoad) = await LatencyAsync(server, fleet, atFourFifths, 0.8 * ingest);
+        Console.WriteLine($"{"press → console at 80 % of capacity",-52} p50 {fourFifths.P50,6:F1} ms  p99 {fourFifths.P99,6:F1} ms  max {fourFifths.Max,6:F1} ms  n={fourFifths.Count}  load {fourFifthsLoad:N0} msg/s");
 
-        var (rss, activated) = await MemoryAsync(server, run, households: 100_000, beds: 50_000);
-        Console.WriteLine($"{"memory: idle / with grains active",-52} {rssIdle,8} MB / {rss,6} MB  ({activated:N0} site grains)");
-        Console.WriteLine($"BENCH e2e_p50_ms={latency.P50:F1} e2e_p99_ms={latency.P99:F1} ingest_msgs_s={ingest:F0} mosquitto_floor_msgs_s={floor:F0} " +
-            $"nodered_msgs_s={(nodeRed is { } n ? n.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "n/a")} rss_mb={rss} e2e_load_msgs_s={load:F0} grains={activated} " +
-            $"nodered_e2e_p50_ms={nodeRedLatency?.P50:F1} nodered_e2e_p99_ms={nodeRedLatency?.P99:F1} ingest_vs_floor={ingest / floor:F2} ingest_vs_nodered={(nodeRed is { } m ? ingest / m : 0):F2}");
+        var (grains, rss) = await MemoryAsync(services, server, run, quick, rssIdle);
+        string Figure(double? value) => value is { } v ? v.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+        Console.WriteLine($"BENCH ingest_msgs_s={ingest:F0} floor_msgs_s={floor:F0} nodered_samejob_msgs_s={Figure(peer?.SameJob)} nodered_bare_msgs_s={Figure(peer?.Bare)} " +
+            $"cpu_us_per_msg={cpuPerMessage:F0} e2e_p99_ms_at50={half.P99:F1} e2e_p99_ms_at80={fourFifths.P99:F1} nodered_e2e_p99_ms_at80={Figure(peer?.AtFourFifths.P99)} " +
+            $"grains={grains} rss_mb={rss}");
+    }
+
+    private sealed record PeerFigures(double SameJob, double Bare, Percentiles AtHalf, Percentiles AtFourFifths);
+
+    /// <summary>The do-nothing flow's throughput, then the same-job flow's throughput and latency at 50 % and 80 % of it.</summary>
+    private static async Task<PeerFigures?> NodeRedAsync(BenchServices services, string run, Dictionary<string, string> fleet,
+        Dictionary<string, string> atHalf, Dictionary<string, string> atFourFifths, int perDevice)
+    {
+        double bare;
+        await using (var peer = await NodeRedPeer.StartAsync(services, sameJob: false, influxDatabase: $"bench_nodered_{run}"))
+        {
+            if (peer is null)
+            {
+                return null;
+            }
+
+            bare = await peer.ThroughputAsync(fleet, perDevice);
+            Console.WriteLine($"{"peer: Node-RED do-nothing flow (MQTT in → press → ws)",-52} {bare,12:N0} msg/s");
+        }
+
+        await using var sameJob = (await NodeRedPeer.StartAsync(services, sameJob: true, influxDatabase: $"bench_nodered_{run}"))!;
+        var capacity = await sameJob.ThroughputAsync(fleet, perDevice);
+        await Task.Delay(1500); // the flow sends its last batch of points within a second
+        Console.WriteLine($"{"peer: Node-RED same job (parse, rules, InfluxDB, ws)",-52} {capacity,12:N0} msg/s  ({await sameJob.InfluxPointsAsync():N0} points in InfluxDB)");
+        var levels = new List<Percentiles>();
+        foreach (var (share, buttons) in new[] { (0.5, atHalf), (0.8, atFourFifths) })
+        {
+            await using var presses = new Presses(buttons);
+            await presses.ConnectAsync();
+            var (latency, load) = await sameJob.LatencyAsync(fleet, presses, share * capacity);
+            Console.WriteLine($"{$"peer: press → websocket at {share:P0} of its capacity",-52} p50 {latency.P50,6:F1} ms  p99 {latency.P99,6:F1} ms  max {latency.Max,6:F1} ms  n={latency.Count}  load {load:N0} msg/s");
+            levels.Add(latency);
+        }
+
+        await sameJob.DropDatabaseAsync();
+        return new PeerFigures(capacity, bare, levels[0], levels[1]);
     }
 
     private static async Task<double> FloorAsync(BenchServices services, Dictionary<string, string> devices, int perDevice)
@@ -138,7 +176,7 @@ public static class SystemBenchmark
         });
     }
 
-    private static async Task<double> IngestAsync(BenchServer server, Dictionary<string, string> devices, int perDevice, int total)
+    private static async Task<(double MessagesPerSecond, double CpuMicrosecondsPerMessage)> IngestAsync(BenchServer server, Dictionary<string, string> devices, int perDevice, int total)
     {
         await using var load = new MqttLoad(devices);
         await load.ConnectAsync();
@@ -157,11 +195,11 @@ public static class SystemBenchmark
         var machine = MachineCpu.Busy() - machineCpu;
         Console.WriteLine($"  profile: server {serverSeconds / clock.Elapsed.TotalSeconds:F2} cores ({serverSeconds / accepted * 1e6:F0} µs CPU per message), " +
             $"whole machine {machine / clock.Elapsed.TotalSeconds:F2} of {Environment.ProcessorCount} cores busy");
-        return accepted / clock.Elapsed.TotalSeconds;
+        return (accepted / clock.Elapsed.TotalSeconds, serverSeconds / accepted * 1e6);
     }
 
-    private static async Task<(Percentiles Latency, double Load)> LatencyUnderLoadAsync(
-        BenchServer server, Dictionary<string, string> mattresses, Dictionary<string, string> buttons, bool quick)
+    private static async Task<(Percentiles Latency, double Load)> LatencyAsync(
+        BenchServer server, Dictionary<string, string> mattresses, Dictionary<string, string> buttons, double perSecond)
     {
         var seen = new ConcurrentDictionary<string, long>();
         await using var console = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/dispatch"), o => o.Cookies = server.Cookies).Build();
@@ -176,55 +214,41 @@ public static class SystemBenchmark
             }
         });
         await console.StartAsync();
+        await using var presses = new Presses(buttons);
+        await presses.ConnectAsync();
         var heard = await server.AcceptedAsync();
-        await Presses.HeartbeatAsync(buttons);
+        await presses.HeartbeatAsync();
         var warm = Stopwatch.StartNew();
         while (await server.AcceptedAsync() - heard < buttons.Count && warm.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
         }
 
-        await using var load = new MqttLoad(mattresses);
-        await load.ConnectAsync();
-        using var stop = new CancellationTokenSource();
-        var pacing = load.PaceAsync(20_000, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var loadStart = (Sent: load.Sent, At: Stopwatch.GetTimestamp());
-
-        var pressedAt = await Presses.SendAsync(buttons, TimeSpan.FromMilliseconds(quick ? 60 : 100));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (seen.Count < buttons.Count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        var loadRate = (load.Sent - loadStart.Sent) / Stopwatch.GetElapsedTime(loadStart.At).TotalSeconds;
-        await stop.CancelAsync();
-        await pacing;
-        var latencies = pressedAt.Where(p => seen.ContainsKey(p.Key)).Select(p => Stopwatch.GetElapsedTime(p.Value, seen[p.Key]).TotalMilliseconds).ToList();
-        if (latencies.Count < buttons.Count)
-        {
-            Console.WriteLine($"WARNING: {buttons.Count - latencies.Count} presses did not reach the console within 30 s");
-        }
-
+        var measured = await LatencyUnderLoad.MeasureAsync(mattresses, presses, perSecond, seen);
         var inServer = Percentiles.Of([.. serverPart.Values]);
         Console.WriteLine($"  of which in the server (taken off MQTT → console): p50 {inServer.P50:F1} ms  p99 {inServer.P99:F1} ms");
-        return (Percentiles.Of(latencies), loadRate);
+        return measured;
     }
 
-    private static async Task<(long RssMb, int Activated)> MemoryAsync(BenchServer server, string run, int households, int beds)
+    /// <summary>The memory figure alone: a fresh server, the city's twins activated, its resident set.</summary>
+    private static async Task MemoryAloneAsync(bool quick)
     {
-        var paths = Enumerable.Range(0, households).Select(i => $"api/sites/households/mem{run}-{i}/alerts")
-            .Concat(Enumerable.Range(0, beds).Select(i => $"api/sites/beds/mem{run}-{i}/alerts"));
-        var activated = 0;
-        await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (path, ct) =>
-        {
-            (await server.Http.GetAsync(path, ct)).EnsureSuccessStatusCode();
-            Interlocked.Increment(ref activated);
-        });
-        GC.Collect();
-        await Task.Delay(2000);
-        return (server.ResidentMegabytes(), activated);
+        var services = new BenchServices();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        await using var server = await BenchServer.StartAsync(services, run);
+        var (grains, rss) = await MemoryAsync(services, server, run, quick, server.ResidentMegabytes());
+        Console.WriteLine($"BENCH grains={grains} rss_mb={rss}");
+    }
+
+    private static async Task<(int Grains, long RssMb)> MemoryAsync(BenchServices services, BenchServer server, string run, bool quick, long rssIdle)
+    {
+        var (households, beds) = quick ? (25_000, 12_500) : (100_000, 50_000);
+        var grains = await TwinPopulation.ActivateAsync(services, run, households, beds);
+        await Task.Delay(5000); // let the server's own collections run before reading its resident set
+        var rss = server.ResidentMegabytes();
+        Console.WriteLine($"{"memory: idle / with twins active",-52} {rssIdle,8} MB / {rss,6} MB  ({grains:N0} grains: {households:N0} households, {beds:N0} beds and their devices)");
+        HeapDump.CollectIfAsked(server.ProcessId);
+        return (grains, rss);
     }
 
     private sealed record AlertSeen(string DeviceId, DateTimeOffset RaisedAt);

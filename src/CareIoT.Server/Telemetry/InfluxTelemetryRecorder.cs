@@ -23,14 +23,24 @@ public sealed class InfluxTelemetryRecorder(InfluxLineWriter writer, ILogger<Inf
         }
 
         var tags = Tags(binding);
-        var vitals = Fields(("heart_rate", r.HeartRate), ("respiration", r.RespirationRate), ("movement", r.Movement));
+        var vitals = new List<KeyValuePair<string, FieldValue>>(4);
+        Add(vitals, "heart_rate", r.HeartRate);
+        Add(vitals, "respiration", r.RespirationRate);
+        Add(vitals, "movement", r.Movement);
         if (r.Presence is { } presence)
         {
             vitals.Add(new("presence", presence));
         }
 
         Write("vitals", tags, vitals, message.DeviceTime);
-        Write("device_health", tags, Fields(("battery", r.BatteryPercent), ("rssi", r.SignalDbm), ("link_quality", r.LinkQuality)), message.ReceivedAt);
+        if (r.BatteryPercent is not null || r.SignalDbm is not null || r.LinkQuality is not null)
+        {
+            var health = new List<KeyValuePair<string, FieldValue>>(3);
+            Add(health, "battery", r.BatteryPercent);
+            Add(health, "rssi", r.SignalDbm);
+            Add(health, "link_quality", r.LinkQuality);
+            Write("device_health", tags, health, message.ReceivedAt);
+        }
     }
 
     public void DeviceOnline(DeviceBinding binding, bool online, DateTimeOffset at, string cause) =>
@@ -39,8 +49,13 @@ public sealed class InfluxTelemetryRecorder(InfluxLineWriter writer, ILogger<Inf
     private static KeyValuePair<string, string>[] Tags(DeviceBinding binding) =>
         [new("device", binding.DeviceId), new("kind", binding.Kind.ToString()), new("site_kind", binding.Site.Kind.ToString()), new("site", binding.Site.Id)];
 
-    private static List<KeyValuePair<string, FieldValue>> Fields(params (string Name, int? Value)[] values) =>
-        [.. values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, FieldValue>(v.Name, (long)v.Value!.Value))];
+    private static void Add(List<KeyValuePair<string, FieldValue>> fields, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            fields.Add(new(name, (long)v));
+        }
+    }
 
     private void Write(string measurement, KeyValuePair<string, string>[] tags, List<KeyValuePair<string, FieldValue>> fields, DateTimeOffset at)
     {
