@@ -2,7 +2,9 @@ namespace CareIoT.Dc09;
 
 /// <summary>
 /// The mapping every centre starts from, for the standard codes that matter to people living alone.
-/// Anything not here is <see cref="PanelEventKind.Ignored"/>; vendor tables add or override entries.
+/// A Contact ID code not here is <see cref="PanelEventKind.Ignored"/>; a SIA code not here is
+/// <see cref="PanelEventKind.Generic"/>, so an unknown SIA event reaches a technician instead of vanishing.
+/// Vendor tables add or override entries.
 /// </summary>
 internal static class PanelEventDefaults
 {
@@ -55,6 +57,15 @@ internal static class PanelEventDefaults
         ["FJ"] = PanelEventKind.TroubleRestore,
         ["MJ"] = PanelEventKind.TroubleRestore,
         ["RP"] = PanelEventKind.Heartbeat, // automatic test
+        ["BA"] = PanelEventKind.Ignored, // burglary alarm
+        ["BR"] = PanelEventKind.Ignored, // burglary restoral
+        ["BH"] = PanelEventKind.Ignored, // burglary alarm restore
+        ["OP"] = PanelEventKind.Ignored, // opening report (disarmed)
+        ["CL"] = PanelEventKind.Ignored, // closing report (armed)
+        ["OA"] = PanelEventKind.Ignored, // automatic opening
+        ["CA"] = PanelEventKind.Ignored, // automatic closing
+        ["OG"] = PanelEventKind.Ignored, // open area
+        ["CG"] = PanelEventKind.Ignored, // close area
     };
 
     public static PanelEventKind ContactId(ContactIdEvent e)
@@ -65,7 +76,7 @@ internal static class PanelEventDefaults
         return e.Qualifier == ContactIdEvent.Restore ? Restored(kind) : kind;
     }
 
-    public static PanelEventKind Sia(SiaEvent e) => SiaCodes.TryGetValue(e.Code, out var kind) ? kind : PanelEventKind.Ignored;
+    public static PanelEventKind Sia(SiaEvent e) => SiaCodes.TryGetValue(e.Code, out var kind) ? kind : PanelEventKind.Generic;
 
     /// <summary>What a restore (qualifier 3) of an event of this kind means.</summary>
     public static PanelEventKind Restored(PanelEventKind kind) => kind switch

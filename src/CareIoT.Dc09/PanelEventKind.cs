@@ -27,6 +27,15 @@ public enum PanelEventKind
     /// <summary>No activity seen for too long, or a missed well-being check. Vendor tables map it.</summary>
     Inactivity,
 
-    /// <summary>Nothing the centre acts on: burglary, arming, door openings and every code not mapped.</summary>
+    /// <summary>
+    /// Nothing the centre acts on: burglary and arming (SIA), and every Contact ID code no table lists. A vendor
+    /// table maps a code here to keep it off the consoles.
+    /// </summary>
     Ignored,
+
+    /// <summary>
+    /// A well-formed SIA event whose code no table maps: the centre does not know what it means, so it
+    /// becomes a technical alert carrying the code and the panel's text rather than being dropped.
+    /// </summary>
+    Generic,
 }

@@ -54,9 +54,9 @@ public sealed class PanelEventMap
     }
 
     /// <summary>
-    /// Every event of a frame, mapped: a NULL link test is one heartbeat, an answer (ACK, NAK, DUH) has
-    /// none. Null when the data is not what the token promises; <see cref="Dc09Responder"/> answers such a
-    /// frame with DUH, so an acknowledged frame always interprets.
+    /// Every event of a frame, mapped: a NULL link test, and a SIA-DCS frame with an empty data block, is one
+    /// heartbeat, an answer (ACK, NAK, DUH) has none. Null when the data is not what the token promises;
+    /// <see cref="Dc09Responder"/> answers such a frame with DUH, so an acknowledged frame always interprets.
     /// </summary>
     public IReadOnlyList<PanelEvent>? Interpret(Dc09Frame frame, string? vendor = null)
     {
@@ -68,7 +68,10 @@ public sealed class PanelEventMap
             case Dc09Token.AdmCid when ContactIdEvent.TryParse(frame.Data, out var cid):
                 return [new PanelEvent(Classify(cid, vendor), cid.QualifiedCode, cid.Zone, cid.Partition)];
             case Dc09Token.SiaDcs when SiaEvent.TryParseAll(frame.Data, out var sia):
-                return [.. sia.Select(e => new PanelEvent(Classify(e, vendor), e.Code, e.Number, e.Area))];
+                // An empty SIA data block says no more than a link test: the panel is alive.
+                return sia.Count == 0
+                    ? [new PanelEvent(PanelEventKind.Heartbeat, "NULL", null, null)]
+                    : [.. sia.Select(e => new PanelEvent(Classify(e, vendor), e.Code, e.Number, e.Area, e.Text))];
             case Dc09Token.AdmCid or Dc09Token.SiaDcs:
                 return null;
             default:

@@ -122,6 +122,11 @@ public sealed class PanelFrameHandler(
         foreach (var e in events)
         {
             stats.Count($"events.{e.Kind}");
+            if (e.Kind == PanelEventKind.Generic)
+            {
+                logger.LogInformation("DC-09 account {Account} sequence {Sequence}: unmapped event {Code} zone {Zone} text {Text} raised as a technical alert",
+                    frame.Account, frame.Sequence, e.Code, e.Zone, e.Text);
+            }
         }
 
         return outcome;

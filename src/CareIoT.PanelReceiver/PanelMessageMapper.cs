@@ -39,13 +39,15 @@ public static class PanelMessageMapper
         PanelEventKind.TroubleRestore => (DeviceMessageType.StateReport, new DeviceReadings { Fault = false }),
         PanelEventKind.Fall => (DeviceMessageType.StateReport, new DeviceReadings { Fall = true }),
         PanelEventKind.Inactivity => (DeviceMessageType.Inactivity, null),
+        // A code nobody mapped: a technical alert (device fault) that names the code and carries the panel's text.
+        PanelEventKind.Generic => (DeviceMessageType.Fault, new DeviceReadings { Fault = true, FaultCode = e.Describe() }),
         // A periodic test, a link test, or a code the centre does not act on: the panel is alive.
         _ => (DeviceMessageType.Heartbeat, null),
     };
 
-    // Contact ID 11x (fire) in a qualified code such as "3110"; SIA fire codes start with F.
+    // Contact ID 11x (fire) in a qualified code such as "3110"; SIA fire codes start with F, heat codes with K.
     private static bool IsFire(string code) =>
-        code.Length == 4 && char.IsAsciiDigit(code[0]) ? code[1..].StartsWith("11", StringComparison.Ordinal) : code.StartsWith('F');
+        code.Length == 4 && char.IsAsciiDigit(code[0]) ? code[1..].StartsWith("11", StringComparison.Ordinal) : code.StartsWith('F') || code.StartsWith('K');
 
     private static string Identity(Dc09Frame frame, DateTimeOffset receivedAt)
     {

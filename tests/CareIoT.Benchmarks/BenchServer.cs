@@ -161,11 +161,17 @@ public sealed class BenchServices
         return dataSource;
     }
 
-    public IReadOnlyDictionary<string, string> IssueCredentials(IReadOnlyList<string> users)
+    public IReadOnlyDictionary<string, string> IssueCredentials(IReadOnlyList<string> users) =>
+        Users("add", users).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', 2)).ToDictionary(p => p[0], p => p[1].Trim());
+
+    /// <summary>Removes the run's broker users again: each run adds 2,000, and every change rewrites the whole password file.</summary>
+    public void RevokeCredentials(IReadOnlyList<string> users) => Users("remove", users);
+
+    private string Users(string command, IReadOnlyList<string> users)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(Repository, "deploy", "mosquitto-users.sh"));
-        start.ArgumentList.Add("add");
+        start.ArgumentList.Add(command);
         foreach (var user in users)
         {
             start.ArgumentList.Add(user);
@@ -174,7 +180,7 @@ public sealed class BenchServices
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', 2)).ToDictionary(p => p[0], p => p[1].Trim());
+        return output;
     }
 
     private static string FindRepository()

@@ -55,6 +55,22 @@ public sealed class NodeRedPeer : IAsyncDisposable
             return null;
         }
 
+        using (var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(2) })
+        {
+            try
+            {
+                await probe.GetAsync("flows");
+                // Another Node-RED (an earlier run killed before it could stop its peer) would take our deploys and figures.
+                throw new InvalidOperationException($"something already answers on 127.0.0.1:{Port}; stop that Node-RED first");
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+        }
+
         var userDir = Directory.CreateTempSubdirectory("careiot-nodered-").FullName;
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(home, "node_modules", "node-red", "red.js"), "--settings", Path.Combine(home, "settings.js"), "--userDir", userDir })
@@ -64,6 +80,8 @@ public sealed class NodeRedPeer : IAsyncDisposable
 
         start.Environment["NODERED_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var peer = new NodeRedPeer(Process.Start(start)!);
+        // A benchmark stopped by a signal does not reach DisposeAsync: take the peer down with it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => peer.KillIfRunning();
         peer._process.OutputDataReceived += (_, _) => { };
         peer._process.ErrorDataReceived += (_, _) => { };
         peer._process.BeginOutputReadLine();
@@ -78,6 +96,7 @@ public sealed class NodeRedPeer : IAsyncDisposable
         var broker = flow.Single(n => (string?)n!["type"] == "mqtt-broker")!;
         broker["credentials"] = new JsonObject { ["user"] = user, ["password"] = password };
         broker["port"] = services.PlatformPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        broker["clientid"] = $"careiot-nodered-bench-{Guid.NewGuid():N}"; // never taken over by another run's peer
         if (sameJob)
         {
             peer._influx = new Uri(services.InfluxUrl);
@@ -189,6 +208,21 @@ public sealed class NodeRedPeer : IAsyncDisposable
         await stop.CancelAsync();
         await reading;
         return measured;
+    }
+
+    private void KillIfRunning()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
     }
 
     public async ValueTask DisposeAsync()

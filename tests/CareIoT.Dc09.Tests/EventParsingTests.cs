@@ -30,17 +30,24 @@ public sealed class EventParsingTests
 
     [Theory]
     [InlineData("#1234|NFA23", "FA", 23, null)]
-    [InlineData("#1234|Nid1/OP5", "OP", 5, null)]
     [InlineData("Nri3FA1", "FA", 1, 3)]
-    [InlineData("#1234|Nti10:30/RP", "RP", null, null)]
     public void SiaDataInTheUsualShapesReadsOneEvent(string data, string code, int? number, int? area)
     {
         Assert.True(SiaEvent.TryParseAll(data, out var events));
         Assert.Equal(new SiaEvent(code, number, area), Assert.Single(events));
     }
 
+    [Fact]
+    public void SiaUserAndTimeModifiersAreKeptWithTheEvent()
+    {
+        Assert.True(SiaEvent.TryParseAll("#1234|Nid1/OP5", out var opening));
+        Assert.True(SiaEvent.TryParseAll("#1234|Nti10:30/RP", out var test));
+
+        Assert.Equal(new SiaEvent("OP", 5, null, User: 1), Assert.Single(opening));
+        Assert.Equal(new SiaEvent("RP", null, null, Time: new TimeOnly(10, 30)), Assert.Single(test));
+    }
+
     [Theory]
-    [InlineData("#1234|")]
     [InlineData("#1234|N")]
     [InlineData("#1234|Nri1")]
     [InlineData("#1234|XFA23")]

@@ -46,6 +46,9 @@ public sealed class PanelEventMapTests
     [InlineData("AR", PanelEventKind.TroubleRestore)]
     [InlineData("RP", PanelEventKind.Heartbeat)]
     [InlineData("BA", PanelEventKind.Ignored)]
+    [InlineData("CL", PanelEventKind.Ignored)]
+    [InlineData("WA", PanelEventKind.Generic)]
+    [InlineData("UT", PanelEventKind.Generic)]
     public void SiaCodesMapByDefault(string code, PanelEventKind kind) =>
         Assert.Equal(kind, PanelEventMap.Default.Classify(new SiaEvent(code, 1, null)));
 
