@@ -62,30 +62,10 @@ public static class TwinPopulation
         });
         await client.StopAsync();
         var heartbeats = (long)homeDevices.Count + beds;
-        await WaitForTelemetryAsync(services, run, heartbeats);
+        // Points the server's InfluxDB writer still holds are not what the twins hold.
+        using var influx = new BenchInflux(services, run);
+        await influx.WaitForAsync("heartbeat", "n", heartbeats);
         return devices.Count + households + beds;
-    }
-
-    /// <summary>Waits until the server's InfluxDB writer has stored every heartbeat point of the feed (points it still holds are not what the twins hold).</summary>
-    private static async Task WaitForTelemetryAsync(BenchServices services, string run, long heartbeats)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(services.InfluxUrl) };
-        var clock = Stopwatch.StartNew();
-        long stored = 0;
-        while (clock.Elapsed < TimeSpan.FromMinutes(10))
-        {
-            var answer = await http.GetStringAsync($"query?db=bench_{run}&q={Uri.EscapeDataString("SELECT count(n) FROM heartbeat")}");
-            var values = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("results")[0];
-            stored = values.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
-            if (stored >= heartbeats)
-            {
-                break;
-            }
-
-            await Task.Delay(2000);
-        }
-
-        Console.WriteLine($"  InfluxDB has {stored:N0} of the feed's {heartbeats:N0} heartbeat points ({clock.Elapsed.TotalSeconds:F0} s after the feed)");
     }
 
     private static async Task<IHost> ConnectAsync(BenchServices services, string run)
