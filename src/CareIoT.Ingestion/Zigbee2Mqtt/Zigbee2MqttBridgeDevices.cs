@@ -7,13 +7,18 @@ namespace CareIoT.Ingestion.Zigbee2Mqtt;
 /// Reads a gateway's <c>bridge/devices</c> list into friendly name → model. Devices named outside
 /// our device-id rule (the coordinator, anything an installer did not name) and devices without a
 /// definition (unsupported by Zigbee2MQTT) are left out: for them the decoder uses the defaults.
+/// Each device's <c>definition.exposes</c> gives its profile (<see cref="Zigbee2MqttExposes"/>).
 /// </summary>
 internal static class Zigbee2MqttBridgeDevices
 {
     /// <summary>The models by device, or null with the reason the list is not acceptable.</summary>
-    public static Dictionary<string, string>? Read(JsonElement root, out string error)
+    public static Dictionary<string, string>? Read(JsonElement root, out string error) => Read(root, out _, out error);
+
+    /// <summary>The models by device and the profiles their exposes give, or null with the reason the list is not acceptable.</summary>
+    public static Dictionary<string, string>? Read(JsonElement root, out Dictionary<string, Zigbee2MqttModel> profiles, out string error)
     {
         error = "";
+        profiles = new Dictionary<string, Zigbee2MqttModel>(StringComparer.Ordinal);
         if (root.ValueKind != JsonValueKind.Array)
         {
             error = Zigbee2MqttJson.MustBe("bridge/devices", "an array", root);
@@ -29,6 +34,10 @@ internal static class Zigbee2MqttBridgeDevices
                 if (model is not null && DeviceTopics.IsValidDeviceId(name))
                 {
                     models[name] = model;
+                    if (Profile(device, model) is { } profile)
+                    {
+                        profiles[name] = profile;
+                    }
                 }
             }
             else
@@ -41,6 +50,13 @@ internal static class Zigbee2MqttBridgeDevices
         }
 
         return models;
+    }
+
+    private static Zigbee2MqttModel? Profile(JsonElement device, string model)
+    {
+        var definition = device.GetProperty("definition");
+        var vendor = definition.TryGetProperty("vendor", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        return definition.TryGetProperty("exposes", out var exposes) ? Zigbee2MqttExposes.Profile(model, vendor, exposes) : null;
     }
 
     private static (string? Name, string? Model) Entry(JsonElement device, out string error)

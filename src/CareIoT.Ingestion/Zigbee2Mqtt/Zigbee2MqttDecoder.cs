@@ -66,12 +66,12 @@ public sealed class Zigbee2MqttDecoder(
             return DecodeResult.Reject(null, RejectReason.MalformedJson, syntaxError);
         }
 
-        if (Zigbee2MqttBridgeDevices.Read(document.RootElement, out var error) is not { } models)
+        if (Zigbee2MqttBridgeDevices.Read(document.RootElement, out var profiles, out var error) is not { } models)
         {
             return DecodeResult.Reject(null, RejectReason.InvalidField, error);
         }
 
-        Directory.Replace(gatewayId, models);
+        Directory.Replace(gatewayId, models, profiles);
         return DecodeResult.Skip(null, $"learned the models of {models.Count} devices of gateway '{gatewayId}'");
     }
 
@@ -93,7 +93,8 @@ public sealed class Zigbee2MqttDecoder(
             return DecodeResult.Reject(deviceId, RejectReason.InvalidField, $"the state must be a JSON object, not {RejectDetail.Show(document.RootElement)}");
         }
 
-        var model = catalog.Find(Directory.ModelOf(gatewayId, deviceId));
+        // The table overrides; otherwise what the device's exposes said it can report.
+        var model = catalog.Find(Directory.ModelOf(gatewayId, deviceId)) ?? Directory.ProfileOf(gatewayId, deviceId);
         if (Zigbee2MqttStateReader.Read(document.RootElement, model, out var invalid) is not { } state)
         {
             return DecodeResult.Reject(deviceId, RejectReason.InvalidField, invalid);

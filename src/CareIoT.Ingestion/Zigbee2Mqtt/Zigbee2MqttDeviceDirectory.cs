@@ -11,10 +11,18 @@ namespace CareIoT.Ingestion.Zigbee2Mqtt;
 public sealed class Zigbee2MqttDeviceDirectory
 {
     private readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> _gateways = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FrozenDictionary<string, Zigbee2MqttModel>> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>Replaces everything known about the gateway: <c>bridge/devices</c> is always the full list.</summary>
-    public void Replace(string gatewayId, IReadOnlyDictionary<string, string> modelsByDevice) =>
+    public void Replace(string gatewayId, IReadOnlyDictionary<string, string> modelsByDevice, IReadOnlyDictionary<string, Zigbee2MqttModel>? profilesByDevice = null)
+    {
+        _profiles[gatewayId] = (profilesByDevice ?? new Dictionary<string, Zigbee2MqttModel>()).ToFrozenDictionary(StringComparer.Ordinal);
         _gateways[gatewayId] = modelsByDevice.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>What the device's exposes say it can report, or null (no emergency or fall exposed, or not learned).</summary>
+    public Zigbee2MqttModel? ProfileOf(string gatewayId, string deviceId) =>
+        _profiles.TryGetValue(gatewayId, out var devices) && devices.TryGetValue(deviceId, out var profile) ? profile : null;
 
     /// <summary>The device's model, or null when the gateway has not said (yet) or does not support the device.</summary>
     public string? ModelOf(string gatewayId, string deviceId) =>

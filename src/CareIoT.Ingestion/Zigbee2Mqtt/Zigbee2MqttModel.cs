@@ -30,6 +30,12 @@ public sealed record Zigbee2MqttModel
     /// <summary>Values of <c>status</c> that mean the resident fell.</summary>
     public IReadOnlyList<string> FallStatus { get; init; } = [];
 
+    /// <summary>
+    /// State keys besides <c>status</c> whose values in <see cref="FallStatus"/> mean a fall (e.g. a
+    /// radar's <c>fall_down_status</c>); learned from a device's exposes, or listed here.
+    /// </summary>
+    public IReadOnlyList<string> FallKeys { get; init; } = [];
+
     /// <summary>Whether this model's <c>status</c> key describes the resident (only then is it read).</summary>
     public bool ReportsStatus => PresenceStatus.Count + AbsenceStatus.Count + FallStatus.Count > 0;
 }

@@ -92,7 +92,7 @@ public sealed class Zigbee2MqttModelCatalog
             throw new InvalidDataException($"Model '{model.Model}' has no valid 'kind'.");
         }
 
-        IReadOnlyList<string>[] lists = [model.PressActions, model.PressKeys, model.PresenceStatus, model.AbsenceStatus, model.FallStatus];
+        IReadOnlyList<string>[] lists = [model.PressActions, model.PressKeys, model.PresenceStatus, model.AbsenceStatus, model.FallStatus, model.FallKeys];
         if (lists.Any(list => list.Any(string.IsNullOrWhiteSpace)))
         {
             throw new InvalidDataException($"Model '{model.Model}' lists an empty value.");

@@ -13,7 +13,7 @@ internal sealed class Zigbee2MqttStateReader(Zigbee2MqttModel? model)
 {
     /// <summary>The state keys whose values become <see cref="DeviceReadings"/>.</summary>
     public static readonly IReadOnlyList<string> ReadingKeys =
-        ["battery", "battery_low", "linkquality", "smoke", "tamper", "trouble", "fault", "test", "presence", "occupancy", "breathing_rate"];
+        ["battery", "battery_low", "linkquality", "smoke", "gas", "carbon_monoxide", "tamper", "trouble", "fault", "test", "presence", "occupancy", "breathing_rate"];
 
     private readonly IReadOnlyList<string> _pressActions = model?.PressActions ?? Zigbee2MqttModelCatalog.DefaultPressActions;
     private DeviceReadings _readings = new();
@@ -44,17 +44,19 @@ internal sealed class Zigbee2MqttStateReader(Zigbee2MqttModel? model)
         "linkquality" => Int(key, value, n => _readings = _readings with { LinkQuality = n }),
         "breathing_rate" => Int(key, value, n => _readings = _readings with { RespirationRate = n }),
         "battery_low" => Bool(key, value, b => _readings = _readings with { BatteryLow = b }),
-        "smoke" => Bool(key, value, b => _readings = _readings with { Smoke = b }),
+        // Gas and carbon monoxide are fire-class alarms: they raise what smoke raises.
+        "smoke" or "gas" or "carbon_monoxide" => Switch(key, value, b => _readings = _readings with { Smoke = _readings.Smoke == true || b }),
         "tamper" => Bool(key, value, b => _readings = _readings with { Tamper = b }),
         "test" => Bool(key, value, b => _readings = _readings with { Test = b }),
         "trouble" or "fault" => Bool(key, value, b => _readings = _readings with { Fault = _readings.Fault == true || b }),
         "presence" or "occupancy" => Bool(key, value, b => _readings = _readings with { Presence = _readings.Presence == true || b }),
         "action" => Text(key, value, a => _emergency |= _pressActions.Contains(a)),
         "status" when model is { ReportsStatus: true } => Text(key, value, Status),
+        _ when model?.FallKeys.Contains(key) == true => Text(key, value, Fall),
         "last_seen" => LastSeen(value),
         "device" => Device(value),
         _ when Zigbee2MqttModelCatalog.DefaultPressKeys.Contains(key) || model?.PressKeys.Contains(key) == true =>
-            Bool(key, value, b => _emergency |= b),
+            Switch(key, value, b => _emergency |= b),
         _ => null,
     };
 
@@ -65,6 +67,8 @@ internal sealed class Zigbee2MqttStateReader(Zigbee2MqttModel? model)
             _readings = _readings with { Presence = model.PresenceStatus.Contains(status), Fall = model.FallStatus.Contains(status) };
         }
     }
+
+    private void Fall(string status) => _readings = _readings with { Fall = _readings.Fall == true || model!.FallStatus.Contains(status) };
 
     // Zigbee2MQTT's last_seen is ISO 8601 (UTC or local with offset) or epoch milliseconds.
     private string? LastSeen(JsonElement value)
@@ -99,6 +103,10 @@ internal sealed class Zigbee2MqttStateReader(Zigbee2MqttModel? model)
 
     private static string? Bool(string key, JsonElement value, Action<bool> set) =>
         Zigbee2MqttJson.TryGetBool(value, out var b) ? Then(set, b) : Zigbee2MqttJson.MustBe(key, "true or false", value);
+
+    // An alarm key of some converters publishes "ON"/"OFF" (its expose's value_on) instead of true/false.
+    private static string? Switch(string key, JsonElement value, Action<bool> set) =>
+        value.ValueKind == JsonValueKind.String && value.GetString() is "ON" or "OFF" ? Then(set, value.GetString() == "ON") : Bool(key, value, set);
 
     private static string? Text(string key, JsonElement value, Action<string> set) =>
         value.ValueKind == JsonValueKind.String ? Then(set, value.GetString()!) : Zigbee2MqttJson.MustBe(key, "a string", value);

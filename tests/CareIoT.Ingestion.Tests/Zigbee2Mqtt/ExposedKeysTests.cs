@@ -26,10 +26,12 @@ public sealed class ExposedKeysTests
     }
 
     [Fact]
-    public void EveryKeyTheDecoderReadsIsExposedByATabledModelOrAddedByZigbee2Mqtt()
+    public void EveryKeyTheDecoderReadsIsExposedByATabledModelAnAlarmDefinitionOrAddedByZigbee2Mqtt()
     {
         string[] read = [.. Zigbee2MqttStateReader.ReadingKeys, "action", "status", "last_seen", "device", .. Zigbee2MqttModelCatalog.DefaultPressKeys];
-        var exposed = Exposes.Models.Values.SelectMany(m => m.Keys.Keys).Concat(Exposes.Zigbee2MqttKeys.Keys).ToHashSet();
+        var alarmDefinitions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Zigbee2MqttTestData.Root, "alarm-definitions.json")))!["definitions"]!
+            .AsArray().SelectMany(d => d!["exposes"]!.AsArray()).Select(e => (string?)e!["property"]).OfType<string>();
+        var exposed = Exposes.Models.Values.SelectMany(m => m.Keys.Keys).Concat(Exposes.Zigbee2MqttKeys.Keys).Concat(alarmDefinitions).ToHashSet();
 
         Assert.All(read, key => Assert.Contains(key, exposed));
     }
