@@ -13,31 +13,33 @@ public sealed class Zigbee2MqttExposesTests(CareIoTHostFixture host)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    [Fact]
-    public async Task AKeypadsPanicActionLearnedFromItsExposesReachesTheConsole()
+    [Theory]
+    [InlineData("ADEO", "LDSENK09", """{"action":"panic","battery":80,"linkquality":100}""")] // an alarm keypad's panic action
+    [InlineData("DAEWOO", "WKE502Z", """{"sos_alarm":true,"battery":80,"linkquality":100}""")] // a boolean alarm key of its own (not sos)
+    public async Task AnEmergencyLearnedFromTheDevicesExposesReachesTheConsole(string vendor, string model, string state)
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var gateway = $"gw-{Guid.NewGuid():N}"[..16];
-        var (_, keypad) = await api.RegisterHouseholdWithZigbeeDeviceAsync("CallButton", gateway, "LDSENK09");
+        var (_, device) = await api.RegisterHouseholdWithZigbeeDeviceAsync("CallButton", gateway, model);
         await using var console = new ConsoleClient(host.Server.BaseAddress);
         await console.ConnectAsync();
         await using var bridge = await host.ConnectDeviceAsync(gateway);
 
-        await bridge.PublishAsync(Zigbee2MqttTopics.BridgeDevices(gateway), BridgeDevices(keypad, "ADEO", "LDSENK09"));
+        await bridge.PublishAsync(Zigbee2MqttTopics.BridgeDevices(gateway), BridgeDevices(device, vendor, model));
         // The list and the state travel in different ingest partitions: the press is repeated, as a
-        // resident presses again, until the list was learned (before it, "panic" is no emergency).
+        // resident presses again, until the list was learned (before it, this is no emergency).
         var alert = await Eventually.ValueAsync(async () =>
         {
-            await bridge.PublishAsync(Zigbee2MqttTopics.State(gateway, keypad), """{"action":"panic","battery":80,"linkquality":100}""");
+            await bridge.PublishAsync(Zigbee2MqttTopics.State(gateway, device), state);
             try
             {
-                return (await console.WaitForAsync(a => a.DeviceId == keypad, TimeSpan.FromSeconds(1))).Alert;
+                return (await console.WaitForAsync(a => a.DeviceId == device, TimeSpan.FromSeconds(1))).Alert;
             }
             catch (TimeoutException)
             {
                 return null;
             }
-        }, Patience, "the keypad's panic alert");
+        }, Patience, "the emergency alert");
 
         Assert.Equal(("PersonalEmergency", "Critical"), (alert.Cause, alert.Priority));
     }
