@@ -12,8 +12,6 @@ namespace CareIoT.Ingestion.Zigbee2Mqtt;
 internal static class Zigbee2MqttBridgeDevices
 {
     /// <summary>The models by device, or null with the reason the list is not acceptable.</summary>
-    public static Dictionary<string, string>? Read(JsonElement root, out string error) => Read(root, out _, out error);
-
     /// <summary>The models by device and the profiles their exposes give, or null with the reason the list is not acceptable.</summary>
     public static Dictionary<string, string>? Read(JsonElement root, out Dictionary<string, Zigbee2MqttModel> profiles, out string error)
     {
