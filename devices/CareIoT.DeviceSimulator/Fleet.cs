@@ -9,7 +9,8 @@ namespace CareIoT.DeviceSimulator;
 /// heartbeats (a few with a flat battery); mattresses send vitals and now and then a bed exit and
 /// return; now and then a call button is pressed (sometimes cancelled) or a smoke alarm sounds and clears.
 /// Homes with a home-alarm panel speak DC-09 to the server's receiver: link tests, and now and then a
-/// fire or medical alarm followed by its restore.
+/// fire or medical alarm followed by its restore. Homes with an NB-IoT smoke alarm are pushed for by their
+/// carrier's platform (OneNET or CTWing, simulated): heartbeats, and now and then smoke followed by its clear.
 /// </summary>
 public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyDictionary<string, string> passwords, ApiLogin login)
 {
@@ -18,6 +19,8 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
     private readonly List<SimulatedDevice> _mattresses = [];
     private readonly List<(ZigbeeHome Home, SimulatedGateway Gateway)> _zigbee = [];
     private readonly List<SimulatedPanel> _panels = [];
+    private readonly List<SimulatedNbIotAlarm> _nbiot = [];
+    private readonly HttpClient _push = new();
 
     public async Task RunAsync(Uri? registerAt, TimeSpan? duration, CancellationToken cancellationToken)
     {
@@ -31,10 +34,10 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         {
             await ConnectAllAsync(registerAt, stop.Token);
             Console.WriteLine($"fleet: {_buttons.Count} households, {_mattresses.Count} beds, {_zigbee.Count} Zigbee homes connected to {broker}; " +
-                $"{_panels.Count} alarm panels dialling {PanelHost(registerAt)}:{options.PanelPort}");
+                $"{_panels.Count} alarm panels dialling {PanelHost(registerAt)}:{options.PanelPort}; {_nbiot.Count} NB-IoT alarms pushed through their platforms");
             await Task.WhenAll([
                 PressLoopAsync(stop.Token), SmokeLoopAsync(stop.Token), VitalsLoopAsync(stop.Token),
-                HeartbeatLoopAsync(stop.Token), ZigbeeLoopAsync(stop.Token), PanelAlarmLoopAsync(stop.Token),
+                HeartbeatLoopAsync(stop.Token), ZigbeeLoopAsync(stop.Token), PanelAlarmLoopAsync(stop.Token), NbIotLoopAsync(stop.Token),
                 .. _panels.Select(panel => panel.RunAsync(stop.Token))]);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -57,6 +60,8 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             {
                 await panel.DisposeAsync();
             }
+
+            _push.Dispose();
         }
     }
 
@@ -122,6 +127,24 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             _panels.Add(new SimulatedPanel(home.Account, encrypted ? Dc09AccountKey.FromHex(home.Key) : null,
                 PanelHost(registerAt), options.PanelPort, options.PanelLinkTestEvery));
         }
+
+        // The platforms push to the server, so the fleet needs it (and the secrets the server was given).
+        if (registrar is not null && registerAt is not null)
+        {
+            _push.BaseAddress ??= registerAt;
+            foreach (var (home, index) in options.NbIotHomes.Select((h, i) => (h, i)))
+            {
+                var token = home.Platform == "onenet" ? options.OneNetToken : options.CtwingToken;
+                if (string.IsNullOrEmpty(token))
+                {
+                    continue;
+                }
+
+                await registrar.RegisterHouseholdAsync(home.HouseholdId, options.Households + options.ZigbeeHouseholds + options.Panels + index, cancellationToken);
+                await registrar.BindNbIotAsync(home, cancellationToken);
+                _nbiot.Add(new SimulatedNbIotAlarm(_push, home.Platform, home.Imei, home.PlatformDeviceId, token));
+            }
+        }
     }
 
     // The receiver is part of the server, so it is found on the server's host.
@@ -184,6 +207,42 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
             var alarm = _smokeAlarms[Random.Shared.Next(_smokeAlarms.Count)];
             Log(alarm, await alarm.SendAsync(MessageTypes.SmokeAlarm, cancellationToken), MessageTypes.SmokeAlarm);
             Log(alarm, await alarm.SendAsync(MessageTypes.SmokeClear, cancellationToken), MessageTypes.SmokeClear);
+        }
+    }
+
+    /// <summary>An NB-IoT alarm's day, compressed: a heartbeat every heartbeat period, smoke now and then and its clear after half the period.</summary>
+    private async Task NbIotLoopAsync(CancellationToken cancellationToken)
+    {
+        if (_nbiot.Count == 0)
+        {
+            return;
+        }
+
+        var every = options.NbIotAlarmEvery ?? TimeSpan.FromMinutes(3);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Min(every.TotalSeconds, options.HeartbeatEvery.TotalSeconds)));
+        var nextAlarm = DateTimeOffset.UtcNow + every;
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            try
+            {
+                foreach (var alarm in _nbiot)
+                {
+                    await alarm.HeartbeatAsync(cancellationToken);
+                }
+
+                if (DateTimeOffset.UtcNow >= nextAlarm)
+                {
+                    nextAlarm = DateTimeOffset.UtcNow + every;
+                    var alarm = _nbiot[Random.Shared.Next(_nbiot.Count)];
+                    Console.WriteLine($"nbiot: smoke at {alarm.DeviceId} ({(alarm.OnOneNet ? "OneNET" : "CTWing")}): {await alarm.SmokeAsync(1, cancellationToken)}");
+                    await Task.Delay(every / 2, cancellationToken);
+                    await alarm.SmokeAsync(0, cancellationToken);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                Console.WriteLine($"nbiot: push failed ({ex.Message}); the platform would push again");
+            }
         }
     }
 

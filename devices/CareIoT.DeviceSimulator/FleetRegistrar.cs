@@ -96,6 +96,18 @@ public sealed class FleetRegistrar : IDisposable
         return bound.GetProperty("encrypted").GetBoolean();
     }
 
+    /// <summary>Binds an NB-IoT alarm's IMEI to its household as an installer does; one bound on an earlier run (409) is left as it was.</summary>
+    public async Task BindNbIotAsync(NbIotHome home, CancellationToken cancellationToken)
+    {
+        await SignInAsync(cancellationToken);
+        var body = new { householdId = home.HouseholdId, platform = home.Platform, product = home.Product, platformDeviceId = home.PlatformDeviceId };
+        using var response = await _http.PutAsJsonAsync($"api/install/nbiot/{home.Imei}", body, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>A household with one call button (kept for the probe).</summary>
     public async Task RegisterAsync(string householdId, string deviceId, int index, CancellationToken cancellationToken)
     {

@@ -49,17 +49,21 @@ var panels = new Option<int>("--panels") { Description = "Homes with a home-alar
 var panelPort = new Option<int>("--panel-port") { Description = "Port of the server's DC-09 receiver (on the --register server's host)", DefaultValueFactory = _ => 9590 };
 var panelAlarmEvery = new Option<int>("--panel-alarm-every") { Description = "Seconds between panel alarms, each restored after half of it (0: none)", DefaultValueFactory = _ => 120 };
 var panelLinkTestEvery = new Option<int>("--panel-link-test-every") { Description = "Seconds between a panel's NULL link tests (under the receiver's 60 s idle limit)", DefaultValueFactory = _ => 45 };
+var nbiot = new Option<int>("--nbiot") { Description = "Homes with an NB-IoT smoke alarm pushed through OneNET (even) or CTWing (odd); needs --register and the secrets in CAREIOT_ONENET_TOKEN / CAREIOT_CTWING_TOKEN", DefaultValueFactory = _ => 0 };
+var nbiotAlarmEvery = new Option<int>("--nbiot-alarm-every") { Description = "Seconds between NB-IoT smoke alarms, each cleared after half of it", DefaultValueFactory = _ => 180 };
 var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl-C)" };
 var fleet = new Command("fleet", "Run a fleet of households (call button + smoke alarm), beds (mattress) and home-alarm panels (DC-09)")
 {
     broker, households, beds, zigbee, prefix, register, pressEvery, heartbeatEvery, vitalsEvery, smokeEvery, duration, credentials, login,
-    panels, panelPort, panelAlarmEvery, panelLinkTestEvery,
+    panels, panelPort, panelAlarmEvery, panelLinkTestEvery, nbiot, nbiotAlarmEvery,
 };
 FleetOptions ReadFleet(ParseResult parse) => new(parse.GetValue(households), parse.GetValue(beds), parse.GetValue(prefix)!,
     TimeSpan.FromSeconds(parse.GetValue(pressEvery)), TimeSpan.FromSeconds(parse.GetValue(heartbeatEvery)),
     TimeSpan.FromSeconds(parse.GetValue(vitalsEvery)), parse.GetValue(smokeEvery) is { } smoke ? TimeSpan.FromSeconds(smoke) : null,
     parse.GetValue(zigbee), parse.GetValue(panels), parse.GetValue(panelPort),
-    parse.GetValue(panelAlarmEvery) is > 0 and var alarm ? TimeSpan.FromSeconds(alarm) : null, TimeSpan.FromSeconds(parse.GetValue(panelLinkTestEvery)));
+    parse.GetValue(panelAlarmEvery) is > 0 and var alarm ? TimeSpan.FromSeconds(alarm) : null, TimeSpan.FromSeconds(parse.GetValue(panelLinkTestEvery)),
+    parse.GetValue(nbiot), TimeSpan.FromSeconds(Math.Max(2, parse.GetValue(nbiotAlarmEvery))),
+    Environment.GetEnvironmentVariable("CAREIOT_ONENET_TOKEN"), Environment.GetEnvironmentVariable("CAREIOT_CTWING_TOKEN"));
 fleet.SetAction((parse, ct) => new Fleet(BrokerAddress.Parse(parse.GetValue(broker)!), ReadFleet(parse), Credentials.Load(parse.GetValue(credentials)), ApiLogin.Load(parse.GetValue(login)))
     .RunAsync(parse.GetValue(register) is { } url ? new Uri(url) : null, parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, ct));
 

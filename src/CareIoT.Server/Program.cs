@@ -21,6 +21,7 @@ try
     builder.AddCareIotSilo();
     builder.AddCareIotIngestion();
     builder.AddCareIotPanelReceiver();
+    builder.AddCareIotCarrierPush();
     builder.AddCareIotDispatch();
     builder.AddCareIotWall();
     builder.AddCareIotHealthChecks();
@@ -50,6 +51,8 @@ try
     app.MapRegistryEndpoints();
     app.MapIngestEndpoints();
     app.MapPanelEndpoints();
+    app.MapCarrierPushEndpoints();
+    app.MapNbIotBindingEndpoints();
     app.MapAuditEndpoints();
 
     await app.RunAsync();
