@@ -3,7 +3,7 @@
 # PostgreSQL, builds and starts the server, and runs a simulated fleet of call buttons whose
 # presses arrive on the dispatch console. Ctrl-C stops everything this command started.
 #
-#   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--press-every SECONDS] [--smoke-every SECONDS]
+#   deploy/run.sh [--silos N] [--households N] [--beds N] [--zigbee-households N] [--nbiot N] [--press-every SECONDS] [--smoke-every SECONDS]
 # --silos N starts N servers as one Orleans cluster (Redis membership), each on its own ports:
 # HTTP 5080+i (127.0.0.1 only), HTTPS 5443+i (all interfaces), silo 11111+i, gateway 30000+i, DC-09 panels 9590+i (i = 0..N-1). Each silo keeps its own persistent MQTT
 # subscription for alarms (Mosquitto 2.0 does not restore shared subscriptions after its own restart:
@@ -17,6 +17,7 @@ silos=1
 households=20
 beds=8
 zigbee=3
+nbiot=2
 press_every=20
 smoke_every=90
 while [ $# -gt 0 ]; do
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
     --households) households="$2"; shift 2;;
     --beds) beds="$2"; shift 2;;
     --zigbee-households) zigbee="$2"; shift 2;;
+    --nbiot) nbiot="$2"; shift 2;;
     --press-every) press_every="$2"; shift 2;;
     --smoke-every) smoke_every="$2"; shift 2;;
     *) die "unknown option $1 (see the header of $0)";;
@@ -54,12 +56,18 @@ for project in src/CareIoT.Server devices/CareIoT.DeviceSimulator; do
   dotnet build "$REPO/$project" -c Release -v quiet -nologo >> "$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; die "build failed"; }
 done
 
+# The secrets the carriers' platforms (OneNET token, CTWing secret) sign their pushes with: made once per
+# deployment, owner-only; on a real deployment they are the values configured on each platform.
+carrier_tokens="$SECRETS_DIR/carrier-tokens"
+[ -s "$carrier_tokens" ] || (umask 077; mkdir -p "$SECRETS_DIR"; printf '%s\n%s\n' "$(openssl rand -hex 16)" "$(openssl rand -hex 16)" > "$carrier_tokens")
+{ read -r onenet_token; read -r ctwing_token; } < "$carrier_tokens"
+
 mkdir -p "$STATE/logs"
 for ((i = 0; i < silos; i++)); do
   port=$((HTTP_PORT + i))
   log "starting silo $i on http://127.0.0.1:$port and https://$(hostname):$((HTTPS_PORT + i)) (log: $STATE/logs/server-$i.out)"
   Https__Port=$((HTTPS_PORT + i)) Logging__Directory="$STATE/logs/silo-$i" Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Dc09__Port=$((9590 + i)) \
-  Mqtt__ClientId="careiot-ingest-$i" \
+  Mqtt__ClientId="careiot-ingest-$i" CarrierPush__OneNet__Token="$onenet_token" CarrierPush__Ctwing__Token="$ctwing_token" \
     dotnet "$REPO/src/CareIoT.Server/bin/Release/net10.0/CareIoT.Server.dll" \
     --contentRoot "$REPO/src/CareIoT.Server" --urls "http://127.0.0.1:$port" > "$STATE/logs/server-$i.out" 2>&1 &
   pids+=($!)
@@ -93,12 +101,15 @@ cat <<MSG
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and
-  $zigbee homes behind a Zigbee2MQTT gateway (SOS button + smoke detector):
+  $zigbee homes behind a Zigbee2MQTT gateway (SOS button + smoke detector), $nbiot homes with an NB-IoT
+  smoke alarm pushed as OneNET and CTWing push (to http://127.0.0.1:$HTTP_PORT/carrier/onenet and /carrier/ctwing):
   a call button is pressed every $press_every s, a smoke alarm sounds every $smoke_every s.
   Ctrl-C stops everything.
 
 MSG
+CAREIOT_ONENET_TOKEN="$onenet_token" CAREIOT_CTWING_TOKEN="$ctwing_token" \
 "${sim[@]}" fleet "${fleet[@]}" --press-every "$press_every" --smoke-every "$smoke_every" \
-  --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" --panel-port 9590 &
+  --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" --panel-port 9590 \
+  --nbiot "$nbiot" &
 pids+=($!)
 wait "${pids[@]}"

@@ -1,16 +1,19 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CareIoT.CarrierPush;
 
 /// <summary>
-/// The synchronous half of a push, before it is answered: size, signature, format, then every record is
-/// queued (or none, and 503). The platforms want an answer fast and retry anything but 200
-/// (OneNET: https://open.iot.10086.cn/doc/nb-iot/book/manual/httppush/develop-manual.html; CTWing:
-/// https://www.ctwing.cn/dyts/103), so nothing here waits for a grain. Every refusal is counted and
-/// dead-lettered: 413 oversize, 401 bad signature, 400 malformed.
+/// The synchronous half of a push, before it is answered: size, signature, format, then the verified push
+/// is kept in the durable inbox and queued (or neither, and 503). The platforms want an answer fast and retry
+/// anything but 200 (OneNET: https://open.iot.10086.cn/doc/nb-iot/book/manual/httppush/develop-manual.html;
+/// CTWing: https://www.ctwing.cn/dyts/103), so nothing here waits for a grain; but 200 is said only once
+/// the push is stored, so a crash after the answer cannot lose it. Every refusal is counted and
+/// dead-lettered: 413 oversize, 401 bad signature, 400 malformed; 503 when full or the inbox is down.
 /// </summary>
 public sealed class CarrierPushIntake(
-    CarrierPushQueue queue, CarrierDeadLetters deadLetters, CarrierPushStats stats, IOptions<CarrierPushOptions> options, TimeProvider time)
+    CarrierPushQueue queue, ICarrierInbox inbox, CarrierDeadLetters deadLetters, CarrierPushStats stats, IOptions<CarrierPushOptions> options, TimeProvider time,
+    ILogger<CarrierPushIntake> logger)
 {
     /// <summary>OneNET's URL check when the push instance is saved: answer <c>msg</c> as plain text if the signature is the token's.</summary>
     public async Task<PushAnswer> VerifyOneNetUrlAsync(string? msg, string? nonce, string? signature, string origin, CancellationToken cancellationToken)
@@ -85,12 +88,31 @@ public sealed class CarrierPushIntake(
             stats.Count(platform, "ignored", parsed.Ignored);
         }
 
-        var now = time.GetUtcNow();
-        if (!queue.TryEnqueueAll([.. parsed.Reports.Select(r => new QueuedReport(r, now, origin))]))
+        if (parsed.Reports.Count == 0)
+        {
+            return PushAnswer.Ok;
+        }
+
+        if (!queue.HasRoomFor(parsed.Reports.Count))
         {
             stats.Count(platform, "busy");
             return PushAnswer.Busy;
         }
+
+        var now = time.GetUtcNow();
+        long inboxId;
+        try
+        {
+            inboxId = await inbox.AddAsync(platform, origin, now, body, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            stats.Count(platform, "inbox.failed");
+            logger.LogError(ex, "Could not keep a {Platform} push in the inbox; answered 503 so the platform pushes it again", platform);
+            return PushAnswer.Busy;
+        }
+
+        queue.TryEnqueue(new QueuedPush(inboxId, [.. parsed.Reports.Select(r => new QueuedReport(r, now, origin))]));
 
         stats.Count(platform, "received", parsed.Reports.Count);
         if (!verified)

@@ -31,6 +31,12 @@ public sealed class CarrierPushOptions
     /// <summary>Records accepted but not yet processed; when full a push gets 503 and the platform pushes it again.</summary>
     public int QueueCapacity { get; set; } = 2048;
 
+    /// <summary>An inbox row older than this that no one has in hand was left by a silo that died: any silo's sweep takes it.</summary>
+    public TimeSpan InboxStaleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the inbox is swept for rows left behind.</summary>
+    public TimeSpan InboxSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A record whose platform time is older than this is a replay, not a retry: refused.</summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromHours(1);
 

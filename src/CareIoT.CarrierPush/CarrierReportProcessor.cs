@@ -15,8 +15,7 @@ public sealed class CarrierReportProcessor(
     IGrainFactory grains,
     CarrierDeadLetters deadLetters,
     CarrierPushStats stats,
-    IOptions<CarrierPushOptions> options,
-    TimeProvider time)
+    IOptions<CarrierPushOptions> options)
 {
     public async Task ProcessAsync(QueuedReport queued, CancellationToken cancellationToken)
     {
@@ -28,8 +27,8 @@ public sealed class CarrierReportProcessor(
             return;
         }
 
-        var now = time.GetUtcNow();
-        if (report.At < now - options.Value.ReplayWindow || report.At > now + options.Value.MaxAhead)
+        // Against the time the push was accepted, so a push recovered from the inbox after a restart is no replay.
+        if (report.At < receivedAt - options.Value.ReplayWindow || report.At > receivedAt + options.Value.MaxAhead)
         {
             await deadLetters.AddAsync(platform, origin, report.DeviceKey, CarrierRejectReason.Replayed,
                 $"platform time {report.At:O} is outside the replay window ({options.Value.ReplayWindow} back, {options.Value.MaxAhead} ahead)", report.Raw, cancellationToken);

@@ -124,10 +124,66 @@ public sealed class CarrierPushIntakeTests
         await rig.Intake.OneNetAsync(OneNetBody(SmokePoint(PushRig.Now.ToUnixTimeMilliseconds())), "test", default);
         Assert.True(rig.Queue.Reader.TryRead(out var queued));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.Processor.ProcessAsync(queued!, default));
-        await rig.Processor.ProcessAsync(queued!, default);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.Processor.ProcessAsync(queued!.Reports[0], default));
+        await rig.Processor.ProcessAsync(queued!.Reports[0], default);
 
         await rig.Grain.Received(2).Receive(Arg.Any<DeviceMessage>());
         Assert.Equal(1, rig.Stats.Get("onenet.accepted"));
+    }
+
+    [Fact]
+    public async Task ThePushIsKeptInTheInboxBeforeItIsAnsweredAndRemovedOnceProcessed()
+    {
+        var rig = new PushRig();
+
+        var answer = await rig.Intake.OneNetAsync(OneNetBody(SmokePoint(PushRig.Now.ToUnixTimeMilliseconds())), "test", default);
+        var kept = rig.Inbox.Rows.Count;
+        await rig.DrainAsync();
+
+        Assert.Equal((200, 1, 0), (answer.Status, kept, rig.Inbox.Rows.Count));
+    }
+
+    [Fact]
+    public async Task AnInboxThatIsDownAnswers503AndQueuesNothing()
+    {
+        var rig = new PushRig();
+        rig.Inbox.Down = true;
+
+        var answer = await rig.Intake.OneNetAsync(OneNetBody(SmokePoint(PushRig.Now.ToUnixTimeMilliseconds())), "test", default);
+
+        Assert.Equal(503, answer.Status);
+        Assert.Equal(1, rig.Stats.Get("onenet.inbox.failed"));
+        Assert.False(rig.Queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task APushAnsweredBeforeACrashIsProcessedByTheNextStartEvenHoursLater()
+    {
+        var crashed = new PushRig();
+        var answer = await crashed.Intake.OneNetAsync(OneNetBody(SmokePoint(PushRig.Now.ToUnixTimeMilliseconds())), "test", default);
+        // The process dies here: its queue is gone, the inbox row is not. It comes back two hours later.
+        var restarted = new PushRig(inbox: crashed.Inbox);
+        restarted.Time.Advance(TimeSpan.FromHours(2));
+
+        await restarted.Worker.SweepOnceAsync(restarted.Time.GetUtcNow(), default);
+        await restarted.DrainAsync();
+
+        Assert.Equal(200, answer.Status);
+        await restarted.Grain.Received(1).Receive(Arg.Is<DeviceMessage>(m => m.DeviceId == "nb-869000000000001" && m.Type == DeviceMessageType.SmokeAlarm));
+        Assert.Equal((1, 0), (restarted.Stats.Get("onenet.recovered"), restarted.Inbox.Rows.Count));
+    }
+
+    [Fact]
+    public async Task TheSweepLeavesRowsInHandAndRowsYoungerThanTheCutOff()
+    {
+        var rig = new PushRig();
+        await rig.Intake.OneNetAsync(OneNetBody(SmokePoint(PushRig.Now.ToUnixTimeMilliseconds())), "test", default);
+
+        await rig.Worker.SweepOnceAsync(rig.Time.GetUtcNow().AddSeconds(1), default);   // in hand: queued by the intake
+        await rig.Worker.SweepOnceAsync(rig.Time.GetUtcNow().AddSeconds(-1), default);  // too young for a peer's sweep
+        await rig.DrainAsync();
+
+        await rig.Grain.Received(1).Receive(Arg.Any<DeviceMessage>());
+        Assert.Equal(0, rig.Stats.Get("onenet.recovered"));
     }
 }

@@ -12,8 +12,9 @@ internal sealed class PushRig
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 5, 2, 0, 0, TimeSpan.Zero);
 
-    public PushRig(int queueCapacity = 16, bool verify = true)
+    public PushRig(int queueCapacity = 16, bool verify = true, MemoryInbox? inbox = null)
     {
+        Inbox = inbox ?? new MemoryInbox();
         Options = Microsoft.Extensions.Options.Options.Create(new CarrierPushOptions
         {
             OneNet = new CarrierPlatformOptions { Token = "onenet-token", VerifySignatures = verify },
@@ -29,8 +30,9 @@ internal sealed class PushRig
         ]);
         Queue = new CarrierPushQueue(Options);
         DeadLetters = new CarrierDeadLetters(Store, Stats, Options, Time, NullLogger<CarrierDeadLetters>.Instance);
-        Intake = new CarrierPushIntake(Queue, DeadLetters, Stats, Options, Time);
-        Processor = new CarrierReportProcessor(new CarrierDeviceDirectory(Devices, Options, Time), Products, new RecentPushIds(100), Grains, DeadLetters, Stats, Options, Time);
+        Intake = new CarrierPushIntake(Queue, Inbox, DeadLetters, Stats, Options, Time, NullLogger<CarrierPushIntake>.Instance);
+        Processor = new CarrierReportProcessor(new CarrierDeviceDirectory(Devices, Options, Time), Products, new RecentPushIds(100), Grains, DeadLetters, Stats, Options);
+        Worker = new CarrierPushWorker(Queue, Inbox, Processor, Stats, Options, Time, NullLogger<CarrierPushWorker>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(Now);
@@ -38,6 +40,10 @@ internal sealed class PushRig
     public IOptions<CarrierPushOptions> Options { get; }
 
     public IDeadLetterStore Store { get; } = Substitute.For<IDeadLetterStore>();
+
+    public MemoryInbox Inbox { get; }
+
+    public CarrierPushWorker Worker { get; }
 
     public IGrainFactory Grains { get; } = Substitute.For<IGrainFactory>();
 
@@ -58,12 +64,18 @@ internal sealed class PushRig
 
     public CarrierReportProcessor Processor { get; }
 
-    /// <summary>Everything queued so far, processed.</summary>
+    /// <summary>Everything queued so far, processed, and its inbox rows removed as the worker does.</summary>
     public async Task DrainAsync()
     {
-        while (Queue.Reader.TryRead(out var queued))
+        while (Queue.Reader.TryRead(out var push))
         {
-            await Processor.ProcessAsync(queued, CancellationToken.None);
+            foreach (var queued in push.Reports)
+            {
+                await Processor.ProcessAsync(queued, CancellationToken.None);
+            }
+
+            await Inbox.RemoveAsync(push.InboxId, CancellationToken.None);
+            Queue.Finished(push);
         }
     }
 

@@ -11,6 +11,8 @@ public sealed class CarrierPushHostFixture : CareIoTHostFixture
         environment["CarrierPush__OneNet__Token"] = OneNetToken;
         environment["CarrierPush__Ctwing__Token"] = CtwingSecret;
         environment["CarrierPush__DeadLettersPerSecond"] = "1000";
+        environment["CarrierPush__InboxStaleAfter"] = "00:00:02";
+        environment["CarrierPush__InboxSweepInterval"] = "00:00:01";
     }
 }
 

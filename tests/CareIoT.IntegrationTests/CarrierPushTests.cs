@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CareIoT.DeviceSimulator;
+using Npgsql;
 
 namespace CareIoT.IntegrationTests;
 
@@ -42,6 +43,29 @@ public sealed class CarrierPushTests(CarrierPushHostFixture host) : IDisposable
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (report, evt));
         Assert.Equal(alarm.DeviceId, alert.DeviceId);
         Assert.True(await Eventually.TrueAsync(async () => (await api.HouseholdAlertsAsync(household)).Single(a => a.Cause == "Fire").Occurrences == 2, Patience));
+    }
+
+    [Fact]
+    public async Task APushLeftInTheInboxByASiloThatDiedAfterAnsweringRaisesItsFireAndLeavesTheInbox()
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var (household, alarm) = await api.BindNbIotAlarmAsync(_push, "ctwing");
+        var body = NbIotPushes.CtwingDataReport(alarm.Imei, "15000001", """{"smoke_state":1}""", DateTimeOffset.UtcNow.AddMinutes(-1));
+        await using var journal = new NpgsqlConnection(host.JournalConnectionString);
+        await journal.OpenAsync();
+        await using (var left = new NpgsqlCommand(
+            "INSERT INTO carrier_inbox (platform, origin, received_at, body) VALUES ('ctwing', 'POST /carrier/ctwing from a dead silo', now() - interval '1 minute', $1) RETURNING id", journal))
+        {
+            left.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetBytes(body) });
+            var id = (long)(await left.ExecuteScalarAsync())!;
+
+            var alert = await FireAlertAsync(api, household);
+
+            Assert.Equal(alarm.DeviceId, alert.DeviceId);
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM carrier_inbox WHERE id = $1", journal);
+            count.Parameters.Add(new NpgsqlParameter { Value = id });
+            Assert.True(await Eventually.TrueAsync(async () => (long)(await count.ExecuteScalarAsync())! == 0, Patience));
+        }
     }
 
     [Fact]

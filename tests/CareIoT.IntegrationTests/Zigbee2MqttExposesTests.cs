@@ -14,9 +14,10 @@ public sealed class Zigbee2MqttExposesTests(CareIoTHostFixture host)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     [Theory]
-    [InlineData("ADEO", "LDSENK09", """{"action":"panic","battery":80,"linkquality":100}""")] // an alarm keypad's panic action
-    [InlineData("DAEWOO", "WKE502Z", """{"sos_alarm":true,"battery":80,"linkquality":100}""")] // a boolean alarm key of its own (not sos)
-    public async Task AnEmergencyLearnedFromTheDevicesExposesReachesTheConsole(string vendor, string model, string state)
+    [InlineData("ADEO", "LDSENK09", """{"action":"panic","battery":80,"linkquality":100}""", "PersonalEmergency")] // an alarm keypad's panic action
+    [InlineData("DAEWOO", "WKE502Z", """{"sos_alarm":true,"battery":80,"linkquality":100}""", "PersonalEmergency")] // a boolean alarm key of its own (not sos)
+    [InlineData("Tuya", "MIR-HE200-TY", """{"fall_down_status":"fall","linkquality":100}""", "Fall")] // a fall radar's status enum
+    public async Task AnEmergencyLearnedFromTheDevicesExposesReachesTheConsole(string vendor, string model, string state, string cause)
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         var gateway = $"gw-{Guid.NewGuid():N}"[..16];
@@ -41,7 +42,7 @@ public sealed class Zigbee2MqttExposesTests(CareIoTHostFixture host)
             }
         }, Patience, "the emergency alert");
 
-        Assert.Equal(("PersonalEmergency", "Critical"), (alert.Cause, alert.Priority));
+        Assert.Equal((cause, "Critical"), (alert.Cause, alert.Priority));
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public static class CarrierPushExtensions
         builder.Services.AddSingleton<PostgresCarrierDevices>();
         builder.Services.AddSingleton<ICarrierDevices, RegistryCarrierDevices>();
         builder.Services.AddSingleton<CarrierDeviceDirectory>();
+        builder.Services.AddSingleton<PostgresCarrierInbox>();
+        builder.Services.AddSingleton<ICarrierInbox, RegistryCarrierInbox>();
         builder.Services.AddSingleton(_ => new RecentPushIds(settings.RememberedIds));
         builder.Services.AddSingleton<CarrierPushQueue>();
         builder.Services.AddSingleton<CarrierDeadLetters>();
@@ -48,6 +50,23 @@ public static class CarrierPushExtensions
             return [.. rows.Select(r => CarrierPlatforms.TryParse(r.Platform, out var platform)
                 ? new CarrierDevice(platform, r.PlatformDeviceId, r.Imei, r.Product, r.DeviceId)
                 : null).OfType<CarrierDevice>()];
+        }
+    }
+
+    /// <summary>The PostgreSQL inbox in the receiver's terms.</summary>
+    private sealed class RegistryCarrierInbox(PostgresCarrierInbox store) : ICarrierInbox
+    {
+        public Task<long> AddAsync(CarrierPlatform platform, string origin, DateTimeOffset receivedAt, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+            store.AddAsync(platform.Name(), origin, receivedAt, body, cancellationToken);
+
+        public Task RemoveAsync(long id, CancellationToken cancellationToken) => store.RemoveAsync(id, cancellationToken);
+
+        public async Task<IReadOnlyList<CarrierInboxEntry>> ReceivedBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+        {
+            var rows = await store.ReceivedBeforeAsync(before, limit, cancellationToken);
+            return [.. rows.Select(r => CarrierPlatforms.TryParse(r.Platform, out var platform)
+                ? new CarrierInboxEntry(r.Id, platform, r.Origin, r.ReceivedAt, r.Body)
+                : null).OfType<CarrierInboxEntry>()];
         }
     }
 }
