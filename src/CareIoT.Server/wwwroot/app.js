@@ -1,0 +1,78 @@
+// The pages' shared module (import it with <script type="module">): the strings in both languages,
+// the chosen language, t(), $(), a fetch that sends a signed-out browser to the sign-in page, the
+// signed-in user (fetched once per page), and the shared header. One place for what every page needs.
+export const languages = ["zh-CN", "en"];
+const languageKey = "careiot.language";
+
+let textsPromise = null;
+let mePromise = null;
+let texts = null;
+
+/** Loads the strings of both languages once (i18n/zh-CN.json, i18n/en.json); resolves to them. */
+export function ready() {
+  textsPromise ??= Promise.all(languages.map(async language => {
+    const response = await fetch(`/i18n/${language}.json`, { cache: "no-cache" });
+    if (!response.ok) throw new Error(`strings for ${language}: HTTP ${response.status}`);
+    return [language, await response.json()];
+  })).then(pairs => { texts = Object.fromEntries(pairs); return texts; });
+  textsPromise.catch(error => {
+    const banner = document.createElement("p");
+    banner.className = "load-error";
+    banner.textContent = `CareIoT: ${error.message} — 界面文字加载失败，请刷新 / strings failed to load, reload the page`;
+    document.body.prepend(banner);
+  });
+  return textsPromise;
+}
+
+export const language = () => localStorage.getItem(languageKey) || "zh-CN";
+
+export function setLanguage(next) { localStorage.setItem(languageKey, next); }
+
+/** The other language (the language button switches to it). */
+export const otherLanguage = () => languages.find(l => l !== language()) ?? languages[0];
+
+/** The text of key in the current language, with {name} placeholders filled from values. */
+export function t(key, values) {
+  const text = texts?.[language()]?.[key] ?? key;
+  return values ? text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? "")) : text;
+}
+
+/** The element with this id. */
+export const $ = id => document.getElementById(id);
+
+/** Thrown after a 401 sent the browser to the sign-in page: the caller stops there. */
+export class SignedOut extends Error { constructor() { super("signed out"); } }
+
+/** fetch() that turns a 401 into a visit to the sign-in page (and a SignedOut error). */
+export async function api(path, options) {
+  const response = await fetch(path, options);
+  if (response.status === 401) {
+    location.href = "/login.html";
+    throw new SignedOut();
+  }
+  return response;
+}
+
+/** fetch() of JSON with the same 401 handling; other failures throw with the status. */
+export async function json(path, options) {
+  const response = await api(path, options);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** The signed-in user (/api/auth/me), fetched once per page. */
+export function me() {
+  mePromise ??= json("/api/auth/me");
+  return mePromise;
+}
+
+/** Fills every [data-text] element with its string and sets the page's language. */
+export function applyTexts(root = document) {
+  document.documentElement.lang = language();
+  root.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+}
+
+export async function signOut() {
+  await fetch("/api/auth/logout", { method: "POST" });
+  location.href = "/login.html";
+}
