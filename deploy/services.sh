@@ -22,7 +22,11 @@ DEFAULT_SERVICES=(mosquitto tlsproxy redis postgres influxdb)
 mkdir -p "$RUN_DIR"
 
 # --- Mosquitto ---------------------------------------------------------------------------------
-mosquitto_running() { is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
+# Ours = the pid in this state folder's pid file is a broker started with a config file. The checkout's
+# path is not part of the test: a worktree of the same repository sharing this state folder must see
+# the running broker as running (and never start a second one over its pid file).
+MOSQUITTO_PATTERN="mosquitto -c /"
+mosquitto_running() { is_ours mosquitto "$MOSQUITTO_PATTERN"; }
 mosquitto_start() {
   local dir port
   dir="$(service_dir mosquitto mosquitto)"
@@ -60,7 +64,7 @@ mosquitto_refresh() {
   [ -S "$(service_dir mosquitto mosquitto)/$CERT_DEVICE_SOCKET" ] \
     || log "mosquitto runs without the socket of the TLS proxy (started before it existed): restart it with services.sh stop mosquitto; services.sh start mosquitto"
 }
-mosquitto_stop() { stop_pid mosquitto "mosquitto -c $REPO/mosquitto.conf"; }
+mosquitto_stop() { stop_pid mosquitto "$MOSQUITTO_PATTERN"; }
 
 # --- The TLS proxy in front of the broker (HAProxy; why and how: deploy/haproxy.cfg) ------------
 tlsproxy_dir() { service_dir tlsproxy root; }
@@ -165,7 +169,7 @@ service_crashed() {
 # service_pids NAME: the pids of the service's processes, only if this project started them.
 service_pids() {
   case "$1" in
-    mosquitto) is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf" && cat "$RUN_DIR/mosquitto.pid" ;;
+    mosquitto) is_ours mosquitto "$MOSQUITTO_PATTERN" && cat "$RUN_DIR/mosquitto.pid" ;;
     tlsproxy)
       # The master and its workers.
       tlsproxy_running || return 0
