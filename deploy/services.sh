@@ -128,8 +128,10 @@ postgres_start() {
     rm -f "$pwfile"
   fi
   mkdir -p "$PG_SOCKET"; chown postgres: "$PG_SOCKET"
+  # max_connections: each silo (and each test host; the test run starts many at once) keeps a pool;
+  # PostgreSQL's default of 100 was reached by the test run with ten hosts up.
   pg pg_ctl -D "$PGDATA" -l "$PG_ROOT/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET -c fsync=on" start > /dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET -c fsync=on -c max_connections=300" start > /dev/null \
     || die "postgres did not start; see $PG_ROOT/postgres.log"
   touch "$RUN_DIR/postgres.ours"
   # The application role: owns its databases, may create the test databases.
