@@ -9,4 +9,7 @@ public enum AlertStatus
     Resolved = 4,
     CancelledByResident = 5,
     FalseAlarm = 6,
+
+    /// <summary>A technical alert ended by the device itself: back online, battery replaced, tamper closed, fault cleared.</summary>
+    Restored = 7,
 }

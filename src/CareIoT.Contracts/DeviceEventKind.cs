@@ -18,4 +18,19 @@ public enum DeviceEventKind
     VitalsReported = 13,
     FallDetected = 14,
     InactivityReported = 15,
+
+    /// <summary>The battery is no longer low (replaced or charged).</summary>
+    BatteryOk = 16,
+
+    /// <summary>The case or mounting is closed again.</summary>
+    TamperRestored = 17,
+
+    /// <summary>The device reports its fault gone.</summary>
+    FaultCleared = 18,
+
+    /// <summary>
+    /// The first message since the device's twin woke (it remembers nothing from before): the device is
+    /// alive, and its readings say what is healthy now. Restores technical alerts its readings contradict.
+    /// </summary>
+    Seen = 19,
 }

@@ -16,6 +16,12 @@ public interface IAlertGrain : IGrainWithGuidKey
 
     Task<TransitionResult> Close(string actor, AlertOutcome outcome, string? note);
 
+    /// <summary>
+    /// Ends a technical alert because its device says the condition is gone (actor: the device). Called by
+    /// the alert's site, which updates its own state: the site is not called back.
+    /// </summary>
+    Task<TransitionResult> Restore(string actor, string reason);
+
     /// <summary>The escalation check its timer and reminder run; idempotent, callable at any time.</summary>
     Task CheckEscalation();
 }

@@ -57,6 +57,9 @@ public sealed class AlertGrain(
         _ => Move(actor, "CancelledByResident", AlertStatus.CancelledByResident, [AlertStatus.Acknowledged, AlertStatus.Dispatched], null, note),
     };
 
+    public Task<TransitionResult> Restore(string actor, string reason) =>
+        Move(actor, "Restored", AlertStatus.Restored, [AlertStatus.Raised, AlertStatus.Acknowledged, AlertStatus.Dispatched], null, reason, tellSite: false);
+
     public async Task CheckEscalation()
     {
         if (_alert is not { IsOpen: true } alert)
@@ -100,7 +103,7 @@ public sealed class AlertGrain(
     }
 
     private async Task<TransitionResult> Move(
-        string actor, string kind, AlertStatus to, AlertStatus[] from, Responder? responder, string? note)
+        string actor, string kind, AlertStatus to, AlertStatus[] from, Responder? responder, string? note, bool tellSite = true)
     {
         if (_alert is not { } alert)
         {
@@ -130,19 +133,22 @@ public sealed class AlertGrain(
         await Push(moved, escalated: false);
         if (!moved.IsOpen)
         {
-            await CloseQuietly(moved);
+            await CloseQuietly(moved, tellSite);
         }
 
         return TransitionResult.Ok(moved);
     }
 
     /// <summary>Stops escalating and tells the site; a store that is down now is retried by the reminder and the site's own repeat handling.</summary>
-    private async Task CloseQuietly(AlertSnapshot closed)
+    private async Task CloseQuietly(AlertSnapshot closed, bool tellSite)
     {
         try
         {
             await Stop();
-            await GrainFactory.Site(closed.Site).AlertClosed(closed);
+            if (tellSite)
+            {
+                await GrainFactory.Site(closed.Site).AlertClosed(closed);
+            }
         }
         catch (Exception ex)
         {

@@ -22,12 +22,12 @@ public static class AlertRules
     };
 
     /// <summary>
-    /// Events that do not raise an alert but belong in the history of an open one: the device is
-    /// back, the smoke cleared, the resident cancelled. Closing the alert stays a person's decision.
+    /// Events that do not raise an alert but belong in the history of an open one: the smoke cleared,
+    /// the resident cancelled. Closing a life-safety alert stays a person's decision (technical alerts
+    /// end with their device: <see cref="TechnicalRestore"/>).
     /// </summary>
     public static (AlertCause Cause, string Note)? NoteFor(DeviceEvent deviceEvent) => deviceEvent.Kind switch
     {
-        DeviceEventKind.BackOnline => (AlertCause.DeviceOffline, "Restored"),
         DeviceEventKind.SmokeCleared => (AlertCause.Fire, "SmokeCleared"),
         DeviceEventKind.CallCancelled => (AlertCause.PersonalEmergency, "CancelRequested"),
         _ => null,

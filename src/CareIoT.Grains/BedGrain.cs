@@ -10,9 +10,10 @@ public sealed class BedGrain(
     IAlertJournal journal,
     IAlertNotifier notifier,
     IInstallationLog installations,
+    Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision,
     TimeProvider time,
     ILogger<BedGrain> logger)
-    : SiteGrain(state, journal, notifier, installations, time, logger), IBedGrain
+    : SiteGrain(state, journal, notifier, installations, supervision, time, logger), IBedGrain
 {
     private BedVitals? _vitals;
     private BedMonitor? _monitor;

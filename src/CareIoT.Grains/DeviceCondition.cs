@@ -5,6 +5,9 @@ internal sealed class DeviceCondition
 {
     public bool Online { get; set; } = true;
 
+    /// <summary>False until the first message since activation: what came before is not known here.</summary>
+    public bool Known { get; set; }
+
     public DateTimeOffset? LastSeen { get; set; }
 
     public int? BatteryPercent { get; set; }

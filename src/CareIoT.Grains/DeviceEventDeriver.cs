@@ -5,15 +5,19 @@ namespace CareIoT.Grains;
 /// <summary>
 /// Turns one message into the events it means, given what the device said before: native events
 /// map one to one; state reports (Zigbee2MQTT) become events only where a value changed; any
-/// message from an offline device first brings it back online.
+/// message from an offline device first brings it back online. A condition that returns to healthy
+/// (battery, tamper, fault) is an event too, and the first message since the twin woke is <c>Seen</c>.
 /// </summary>
 internal static class DeviceEventDeriver
 {
-    public static List<DeviceEvent> Derive(DeviceMessage message, DeviceCondition condition, int lowBatteryPercent)
+    public static List<DeviceEvent> Derive(DeviceMessage message, DeviceCondition condition, int lowBatteryPercent, int batteryOkPercent = 50)
     {
         var events = new List<DeviceEvent>();
         void Add(DeviceEventKind kind) =>
             events.Add(new DeviceEvent(kind, message.DeviceId, $"{message.SourceKey}/{kind}", message.ReceivedAt, message.Readings, message.DeviceTime));
+
+        var first = !condition.Known;
+        condition.Known = true;
 
         if (message.Type == DeviceMessageType.Offline)
         {
@@ -30,6 +34,10 @@ internal static class DeviceEventDeriver
         {
             condition.Online = true;
             Add(DeviceEventKind.BackOnline);
+        }
+        else if (first)
+        {
+            Add(DeviceEventKind.Seen);
         }
 
         switch (message.Type)
@@ -50,7 +58,7 @@ internal static class DeviceEventDeriver
             default: break;
         }
 
-        ApplyHealth(message.Readings, condition, lowBatteryPercent, Add);
+        ApplyHealth(message.Readings, condition, lowBatteryPercent, batteryOkPercent, Add);
         return events;
     }
 
@@ -71,11 +79,19 @@ internal static class DeviceEventDeriver
         {
             add(DeviceEventKind.Tampered);
         }
+        else if (readings.Tamper is false && condition.Tamper)
+        {
+            add(DeviceEventKind.TamperRestored);
+        }
 
         condition.Tamper = readings.Tamper ?? condition.Tamper;
         if (readings.Fault is true && !condition.Fault)
         {
             add(DeviceEventKind.Faulted);
+        }
+        else if (readings.Fault is false && condition.Fault)
+        {
+            add(DeviceEventKind.FaultCleared);
         }
 
         condition.Fault = readings.Fault ?? condition.Fault;
@@ -106,7 +122,7 @@ internal static class DeviceEventDeriver
         }
     }
 
-    private static void ApplyHealth(DeviceReadings? readings, DeviceCondition condition, int lowBatteryPercent, Action<DeviceEventKind> add)
+    private static void ApplyHealth(DeviceReadings? readings, DeviceCondition condition, int lowBatteryPercent, int batteryOkPercent, Action<DeviceEventKind> add)
     {
         if (readings is null)
         {
@@ -125,6 +141,18 @@ internal static class DeviceEventDeriver
         if (low && !condition.BatteryLow)
         {
             add(DeviceEventKind.BatteryLow);
+        }
+        else if (!low && condition.BatteryLow)
+        {
+            // Low until clearly replaced: a level hovering at the threshold does not raise and restore in turn.
+            if (readings.BatteryLow is false || readings.BatteryPercent > batteryOkPercent)
+            {
+                add(DeviceEventKind.BatteryOk);
+            }
+            else
+            {
+                low = true;
+            }
         }
 
         condition.BatteryLow = low;

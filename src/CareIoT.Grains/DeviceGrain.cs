@@ -73,7 +73,7 @@ public sealed class DeviceGrain(
                 continue;
             }
 
-            var derived = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent);
+            var derived = DeviceEventDeriver.Derive(message, next, supervision.Value.LowBatteryPercent, supervision.Value.BatteryOkPercent);
             if (derived.Count > 0)
             {
                 (events ??= []).AddRange(derived);

@@ -10,9 +10,10 @@ public sealed class HouseholdGrain(
     IAlertJournal journal,
     IAlertNotifier notifier,
     IInstallationLog installations,
+    Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision,
     TimeProvider time,
     ILogger<HouseholdGrain> logger)
-    : SiteGrain(state, journal, notifier, installations, time, logger), IHouseholdGrain
+    : SiteGrain(state, journal, notifier, installations, supervision, time, logger), IHouseholdGrain
 {
     private static readonly TimeSpan KeepSignOfLifeEvery = TimeSpan.FromMinutes(10);
 

@@ -14,6 +14,7 @@ public abstract class SiteGrain(
     IAlertJournal journal,
     IAlertNotifier notifier,
     IInstallationLog installations,
+    Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision,
     TimeProvider time,
     ILogger logger) : Grain, ISiteGrain, IRemindable
 {
@@ -53,7 +54,7 @@ public abstract class SiteGrain(
             // Test mode: the installer's signals are recorded for the walk test and never become alerts.
             state.State.WalkTest = test with
             {
-                Signals = [.. test.Signals, .. events.Select(e => new WalkTestSignal(e.DeviceId, e.Kind, e.At, e.Readings?.SignalDbm, e.Readings?.BatteryPercent))],
+                Signals = [.. test.Signals, .. events.Where(e => e.Kind != DeviceEventKind.Seen).Select(e => new WalkTestSignal(e.DeviceId, e.Kind, e.At, e.Readings?.SignalDbm, e.Readings?.BatteryPercent))],
             };
             await state.WriteStateAsync();
             return null;
@@ -69,6 +70,14 @@ public abstract class SiteGrain(
                 && state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(note.Cause, deviceEvent.DeviceId), out var open))
             {
                 await journal.AppendNoteAsync(open.AlertId, note.Note, deviceEvent.SourceKey, deviceEvent.At, CancellationToken.None);
+            }
+
+            foreach (var cause in TechnicalRestore.Ends(deviceEvent, supervision.Value.BatteryOkPercent))
+            {
+                if (state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(cause, deviceEvent.DeviceId), out var restorable))
+                {
+                    await Restore(restorable, deviceEvent);
+                }
             }
         }
 
@@ -284,6 +293,28 @@ public abstract class SiteGrain(
         var raised = await journal.RaiseAsync(proposed, sourceKey, CancellationToken.None);
         logger.LogDebug("Raised {AlertId} ({Reason})", raised.AlertId, reason);
         return raised;
+    }
+
+    /// <summary>
+    /// The device says the condition of a technical alert is gone: the alert ends (journaled as Restored by
+    /// the device, consoles told, escalation stopped) — or, where the centre wants an operator to confirm,
+    /// a "Restored" note is journaled and the alert stays open.
+    /// </summary>
+    private async Task Restore(AlertSnapshot open, DeviceEvent restoredBy)
+    {
+        if (supervision.Value.OperatorConfirmsRestore)
+        {
+            await journal.AppendNoteAsync(open.AlertId, "Restored", restoredBy.SourceKey, restoredBy.At, CancellationToken.None);
+            return;
+        }
+
+        var result = await GrainFactory.GetGrain<IAlertGrain>(open.AlertId).Restore($"device:{restoredBy.DeviceId}", restoredBy.Kind.ToString());
+        if (result.Alert is null or { IsOpen: false })
+        {
+            state.State.OpenAlerts.Remove(AlertCauses.KeyOf(open.Cause, open.DeviceId));
+            StateChanged = true;
+            logger.LogInformation("{Site}: {Cause} of {DeviceId} restored by the device ({Event})", Self, open.Cause, open.DeviceId, restoredBy.Kind);
+        }
     }
 
     private async Task Notify(AlertSnapshot alert)

@@ -23,6 +23,15 @@ public sealed class SupervisionOptions
     /// <summary>A reported battery level at or below this counts as low.</summary>
     public int LowBatteryPercent { get; set; } = 20;
 
+    /// <summary>A low battery counts as replaced above this level (or when the device says it is not low).</summary>
+    public int BatteryOkPercent { get; set; } = 50;
+
+    /// <summary>
+    /// When true a technical alert whose device restored itself stays open for an operator to confirm (a
+    /// "Restored" note is journaled); when false (the default) the device's restore ends it.
+    /// </summary>
+    public bool OperatorConfirmsRestore { get; set; }
+
     public TimeSpan OfflineAfter(DeviceBinding binding) =>
         binding.OfflineAfter ?? (Classes.TryGetValue(binding.Kind, out var c) ? c.OfflineAfter : TimeSpan.FromMinutes(45));
 }

@@ -130,7 +130,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
                 acknowledged_by = CASE WHEN @to = 'Acknowledged' THEN @actor ELSE acknowledged_by END,
                 dispatched_to = CASE WHEN @to = 'Dispatched' THEN @responder ELSE dispatched_to END,
                 dispatched_at = CASE WHEN @to = 'Dispatched' THEN @at ELSE dispatched_at END,
-                closed_at = CASE WHEN @to IN ('Resolved', 'FalseAlarm', 'CancelledByResident') THEN @at ELSE closed_at END
+                closed_at = CASE WHEN @to IN ('Resolved', 'FalseAlarm', 'CancelledByResident', 'Restored') THEN @at ELSE closed_at END
             WHERE alert_id = @id AND status = @from
             RETURNING {AlertRows.Columns}
             """, connection);

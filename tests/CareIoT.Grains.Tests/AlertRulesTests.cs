@@ -33,7 +33,6 @@ public sealed class AlertRulesTests
             d => Assert.True(d.Cause == AlertCause.Fire || d.Priority > AlertPriority.Highest));
 
     [Theory]
-    [InlineData(DeviceEventKind.BackOnline, AlertCause.DeviceOffline, "Restored")]
     [InlineData(DeviceEventKind.SmokeCleared, AlertCause.Fire, "SmokeCleared")]
     [InlineData(DeviceEventKind.CallCancelled, AlertCause.PersonalEmergency, "CancelRequested")]
     public void ClearingEventsBecomeNotesOnTheOpenAlert(DeviceEventKind kind, AlertCause cause, string note) =>

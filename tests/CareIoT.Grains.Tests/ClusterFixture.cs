@@ -17,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InMemoryAlertJournal Journal { get; } = new();
 
+    /// <summary>The silo's supervision settings, one instance: a test may change a setting and must set it back.</summary>
+    public SupervisionOptions Supervision { get; } = new();
+
     public RecordingAlertNotifier Notifier { get; } = new();
 
     public DictionaryDeviceRegistry Registry { get; } = new();
@@ -52,6 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Tests drive escalation by calling CheckEscalation after moving the fake clock; the grain's
             // own timer must not run it in the background meanwhile.
             host.Services.Configure<EscalationOptions>(o => o.CheckEvery = TimeSpan.FromHours(1));
+            host.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Supervision));
             host.Services.AddSingleton<IAlertJournal>(Journal);
             host.Services.AddSingleton<IAlertNotifier>(Notifier);
             host.Services.AddSingleton<IDeviceRegistry>(Registry);

@@ -58,21 +58,6 @@ public sealed class SupervisionTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task DeviceBackAfterAnOutageIsNotedOnItsOfflineAlert()
-    {
-        var alarm = cluster.Install(DeviceKind.SmokeAlarm);
-        var device = cluster.Device(alarm.DeviceId);
-        await device.Receive(cluster.Message(alarm.DeviceId, DeviceMessageType.Offline));
-
-        await device.Receive(cluster.Message(alarm.DeviceId, DeviceMessageType.Heartbeat));
-
-        var offline = Assert.Single(cluster.Journal.AlertsAt(alarm.Site));
-        Assert.Equal(AlertCause.DeviceOffline, offline.Cause);
-        Assert.Equal(["Restored"], cluster.Journal.NotesOf(offline.AlertId));
-        Assert.True((await device.GetHealth()).Online);
-    }
-
-    [Fact]
     public async Task HeartbeatWithALowBatteryRaisesOneLowBatteryAlert()
     {
         var alarm = cluster.Install(DeviceKind.SmokeAlarm);

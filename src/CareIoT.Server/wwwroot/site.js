@@ -71,9 +71,13 @@ async function loadHistory() {
   chart.setOption({ series: [{ data: points.hr }, { data: points.rr }] });
 }
 
+const technicalCauses = new Set(["DeviceOffline", "LowBattery", "Tamper", "DeviceFault"]);
+
 async function loadAlerts() {
   const open = await getJson(`/api/sites/${kind}/${encodeURIComponent(id)}/alerts`) || [];
-  $("site-status").className = open.length ? "alarm" : "calm";
+  // A device that needs service (offline, battery, tamper, fault) is not an alarm: never red for it.
+  const alarming = open.filter(a => !technicalCauses.has(a.cause));
+  $("site-status").className = alarming.length ? "alarm" : open.length ? "service" : "calm";
   $("site-status").textContent = open.length
     ? open.map(a => `${t(a.cause)} · ${t(a.status)} · ${new Date(a.raisedAt).toLocaleString(language)}`).join("；")
     : t("noOpenAlerts");
