@@ -42,6 +42,7 @@ try
     app.MapAuthEndpoints();
     app.MapEndpointPolicyEndpoints();
     app.MapAlertEndpoints();
+    app.MapQueueEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();

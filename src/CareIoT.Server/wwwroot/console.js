@@ -13,39 +13,155 @@ let selected = null;
 
 const $ = id => document.getElementById(id);
 const t = key => texts[language][key] ?? key;
+const format = (key, values) => t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 const isOpen = a => a.status === "Raised" || a.status === "Acknowledged" || a.status === "Dispatched";
-const sorted = () => [...alerts.values()].sort((a, b) =>
-  priorityRank[a.priority] - priorityRank[b.priority] || a.raisedAt.localeCompare(b.raisedAt));
+const technicalCauses = new Set(["DeviceOffline", "LowBattery", "Tamper", "DeviceFault"]);
+const isTechnical = a => technicalCauses.has(a.cause);
+const byUrgency = (a, b) => priorityRank[a.priority] - priorityRank[b.priority] || a.raisedAt.localeCompare(b.raisedAt);
+const sorted = () => [...alerts.values()].sort(byUrgency);
 
-function cell(text) { const td = document.createElement("td"); td.textContent = text; return td; }
+// Who and where each site is (name masked by the server for roles that may not see it), read in one
+// request for the sites on screen that are not known yet — never on the push path.
+const sites = new Map();
+const siteKey = site => `${site.kind}:${site.id}`;
+let siteRequest = null;
+function wantSites() {
+  if (siteRequest) return;
+  const missing = [...new Set([...alerts.values()].map(a => siteKey(a.site)).filter(k => !sites.has(k)))];
+  if (missing.length === 0) return;
+  const body = { households: [], beds: [] };
+  missing.forEach(k => { const [kind, ...id] = k.split(":"); (kind === "Bed" ? body.beds : body.households).push(id.join(":")); });
+  missing.forEach(k => sites.set(k, null)); // asked for: not asked again while the answer is on its way
+  siteRequest = fetch("/api/sites/summaries", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+    .then(r => r.ok ? r.json() : [])
+    .then(found => { found.forEach(s => sites.set(`${s.kind}:${s.id}`, s)); })
+    .catch(() => missing.forEach(k => sites.delete(k)))
+    .finally(() => { siteRequest = null; render(); });
+}
+
+function who(a) {
+  const site = sites.get(siteKey(a.site));
+  if (!site) return `${t(a.site.kind)} ${a.site.id}`;
+  const age = site.birthYear ? format("ageYears", { age: new Date().getFullYear() - site.birthYear }) : "";
+  return [site.name, age].filter(Boolean).join(" · ");
+}
+
+const placeOf = a => sites.get(siteKey(a.site))?.place || "";
+
+function waited(raisedAt) {
+  const seconds = Math.max(0, Math.floor((Date.now() - new Date(raisedAt).getTime()) / 1000));
+  const h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+  const two = n => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+function matches(a) {
+  const cause = $("filter-cause").value, community = $("filter-community").value, priority = $("filter-priority").value;
+  if (cause && a.cause !== cause) return false;
+  if (community && placeOf(a) !== community) return false;
+  if (priority && a.priority !== priority) return false;
+  const query = $("search").value.trim().toLowerCase();
+  if (!query) return true;
+  const site = sites.get(siteKey(a.site));
+  return [a.deviceId, a.site.id, site?.name, site?.address, site?.place].some(v => v && v.toLowerCase().includes(query));
+}
+
+function cell(text, className) { const td = document.createElement("td"); td.textContent = text; if (className) td.className = className; return td; }
+
+function waitingCell(a) {
+  const td = cell(waited(a.raisedAt), "waiting");
+  td.dataset.raisedAt = a.raisedAt;
+  return td;
+}
+
+function fillOptions(select, values, label) {
+  const chosen = select.value;
+  const first = select.options[0];
+  first.textContent = t(first.dataset.text);
+  select.replaceChildren(first, ...values.map(v => { const o = document.createElement("option"); o.value = v; o.textContent = label(v); return o; }));
+  select.value = values.includes(chosen) ? chosen : "";
+}
+
+const selectedTechnical = new Set();
+
+function lifeSafetyRow(a) {
+  const tr = document.createElement("tr");
+  tr.className = `p-${a.priority}` + (a.escalationLevel > 0 && a.status === "Raised" ? " escalated" : "") + (a.alertId === selected ? " selected" : "");
+  tr.dataset.alertId = a.alertId;
+  tr.append(cell(t(a.priority)), cell(t(a.cause)), cell(who(a)), cell(placeOf(a)), cell(a.deviceId), waitingCell(a),
+    cell(a.escalationLevel > 0 ? String(a.escalationLevel) : ""), cell(t(a.status)));
+  tr.addEventListener("click", () => select(a.alertId));
+  return tr;
+}
+
+function technicalRow(a) {
+  const tr = document.createElement("tr");
+  tr.className = `p-${a.priority}` + (a.alertId === selected ? " selected" : "");
+  tr.dataset.alertId = a.alertId;
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.checked = selectedTechnical.has(a.alertId);
+  box.disabled = a.status !== "Raised";
+  box.addEventListener("click", e => e.stopPropagation());
+  box.addEventListener("change", () => { if (box.checked) selectedTechnical.add(a.alertId); else selectedTechnical.delete(a.alertId); render(); });
+  const check = document.createElement("td");
+  check.append(box);
+  tr.append(check, cell(t(a.cause)), cell(who(a)), cell(placeOf(a)), cell(a.deviceId), waitingCell(a), cell(t(a.status)));
+  tr.addEventListener("click", () => select(a.alertId));
+  return tr;
+}
 
 function render() {
   document.documentElement.lang = language;
   document.title = t("title");
   document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+  document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
   $("connection").textContent = t($("connection").dataset.state);
   $("language").textContent = t("other");
   $("sound").textContent = t(alarm.enabled ? "soundOn" : "soundOff");
   $("sound").className = alarm.enabled ? "" : "off";
 
-  const rows = sorted();
-  $("queue").querySelector("tbody").replaceChildren(...rows.map(a => {
-    const tr = document.createElement("tr");
-    tr.className = `p-${a.priority}` + (a.escalationLevel > 0 && a.status === "Raised" ? " escalated" : "") + (a.alertId === selected ? " selected" : "");
-    tr.dataset.alertId = a.alertId;
-    tr.append(cell(t(a.priority)), cell(t(a.cause)), cell(`${t(a.site.kind)} ${a.site.id}`), cell(a.deviceId),
-      cell(new Date(a.raisedAt).toLocaleString(language)), cell(String(a.occurrences)), cell(t(a.status)));
-    tr.addEventListener("click", () => select(a.alertId));
-    return tr;
-  }));
-  $("empty").hidden = rows.length > 0;
+  const all = sorted();
+  fillOptions($("filter-cause"), [...new Set(all.map(a => a.cause))].sort(), v => t(v));
+  fillOptions($("filter-community"), [...new Set(all.map(placeOf).filter(Boolean))].sort(), v => v);
+  fillOptions($("filter-priority"), Object.keys(priorityRank).filter(p => all.some(a => a.priority === p)), v => t(v));
+  const shown = all.filter(matches);
+  const lifeSafety = shown.filter(a => !isTechnical(a));
+  const technical = shown.filter(isTechnical);
+  for (const id of [...selectedTechnical]) if (!technical.some(a => a.alertId === id && a.status === "Raised")) selectedTechnical.delete(id);
+
+  $("queue").querySelector("tbody").replaceChildren(...lifeSafety.map(lifeSafetyRow));
+  $("technical").querySelector("tbody").replaceChildren(...technical.map(technicalRow));
+  $("empty").hidden = lifeSafety.length > 0;
+  $("technical-count").textContent = `(${technical.length})`;
+  $("technical-all").checked = technical.some(a => a.status === "Raised") && technical.filter(a => a.status === "Raised").every(a => selectedTechnical.has(a.alertId));
+  $("acknowledge-selected").disabled = selectedTechnical.size === 0;
   $("counts").replaceChildren(...Object.keys(priorityRank).map(p => {
     const span = document.createElement("span");
-    span.textContent = `${t(p)} ${rows.filter(a => a.priority === p).length}`;
+    span.textContent = `${t(p)} ${all.filter(a => a.priority === p).length}`;
     return span;
   }));
-  alarm.ring(rows.some(a => a.status === "Raised" && priorityRank[a.priority] <= 2));
+  alarm.ring(all.some(a => a.status === "Raised" && priorityRank[a.priority] <= 2));
+  wantSites();
   renderDetail();
+}
+
+// The waiting time counts up on screen without rebuilding the rows.
+setInterval(() => document.querySelectorAll("td.waiting").forEach(td => { td.textContent = waited(td.dataset.raisedAt); }), 1000);
+
+async function acknowledgeSelected() {
+  const alertIds = [...selectedTechnical];
+  if (alertIds.length === 0) return;
+  const response = await fetch("/api/alerts/acknowledge", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ alertIds }),
+  });
+  if (response.status === 401) { location.href = "/login.html"; return; }
+  if (!response.ok) { $("bulk-result").textContent = response.status === 403 ? t("forbidden") : String(response.status); return; }
+  const results = await response.json();
+  const ok = results.filter(r => !r.error).length;
+  $("bulk-result").textContent = format("bulkResult", { ok, refused: results.length - ok });
+  selectedTechnical.clear();
+  render();
 }
 
 async function renderDetail() {
@@ -170,6 +286,14 @@ async function start() {
   }
 }
 
+$("search").addEventListener("input", render);
+["filter-cause", "filter-community", "filter-priority"].forEach(id => $(id).addEventListener("change", render));
+$("technical-all").addEventListener("change", () => {
+  const raised = sorted().filter(a => isTechnical(a) && a.status === "Raised" && matches(a));
+  if ($("technical-all").checked) raised.forEach(a => selectedTechnical.add(a.alertId)); else selectedTechnical.clear();
+  render();
+});
+$("acknowledge-selected").addEventListener("click", () => acknowledgeSelected());
 $("language").addEventListener("click", () => {
   language = language === "zh-CN" ? "en" : "zh-CN";
   localStorage.setItem("careiot.language", language);

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using CareIoT.Contracts;
+using CareIoT.Postgres;
+using CareIoT.Server.Privacy;
+
+namespace CareIoT.Server.Api;
+
+/// <summary>
+/// What the dispatch console's queue needs besides the alerts themselves: who and where each site is (read
+/// in one call for the sites on screen, never on the push path), and acknowledging technical alerts in bulk.
+/// </summary>
+public static class QueueEndpoints
+{
+    /// <summary>More ids than a screen of queue rows could need are refused, not cut.</summary>
+    public const int MaxIds = 2000;
+
+    public static void MapQueueEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sites/summaries", async (SiteSummaryRequest body, ClaimsPrincipal user, PostgresSiteSummaries summaries, CancellationToken ct) =>
+        {
+            var households = body.Households ?? [];
+            var beds = body.Beds ?? [];
+            if (households.Length + beds.Length > MaxIds)
+            {
+                return Results.Problem($"at most {MaxIds} sites per request", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var found = await summaries.ListAsync([.. households.Distinct()], [.. beds.Distinct()], ct);
+            var identity = PersonalData.SeesIdentity(user);
+            return Results.Ok(identity ? found : [.. found.Select(s => s.Kind == "Household" ? s with { Name = NameMask.Mask(s.Name), Address = "" } : s)]);
+        }).RequireAuthorization(Auth.Policies.Watch);
+
+        app.MapPost("/api/alerts/acknowledge", async (BulkAcknowledgeRequest body, ClaimsPrincipal user, IGrainFactory grains, IAlertJournal journal, CancellationToken ct) =>
+        {
+            var ids = body.AlertIds ?? [];
+            if (ids.Length == 0 || ids.Length > MaxIds)
+            {
+                return Results.Problem($"name 1 to {MaxIds} alerts", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // Each is the operator's own acknowledge, journaled one by one like a single one. A life-safety
+            // alert is never acknowledged in bulk: each fire, fall or press is looked at on its own.
+            var results = new List<BulkAcknowledgeResult>(ids.Length);
+            foreach (var id in ids.Distinct())
+            {
+                if (await journal.GetAsync(id, ct) is not { } alert)
+                {
+                    results.Add(new BulkAcknowledgeResult(id, null, TransitionError.NotFound.ToString()));
+                    continue;
+                }
+
+                if (!AlertCauses.IsPerDevice(alert.Cause))
+                {
+                    results.Add(new BulkAcknowledgeResult(id, alert.Status.ToString(), "LifeSafety"));
+                    continue;
+                }
+
+                var result = await grains.GetGrain<IAlertGrain>(id).Acknowledge(user.Identity!.Name!);
+                results.Add(new BulkAcknowledgeResult(id, result.Alert?.Status.ToString(), result.Error?.ToString()));
+            }
+
+            return Results.Ok(results);
+        }).RequireAuthorization(Auth.Policies.Dispatch);
+    }
+}
