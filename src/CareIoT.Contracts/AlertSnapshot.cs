@@ -19,7 +19,11 @@ public sealed record AlertSnapshot(
     DateTimeOffset? AcknowledgedAt = null,
     string? AcknowledgedBy = null,
     Responder? DispatchedTo = null,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    Guid? IncidentId = null)
 {
+    /// <summary>Technical alerts only: the outage incident it is a member of (the console shows the incident, not this row).</summary>
+    public bool InIncident => IncidentId is not null;
+
     public bool IsOpen => Status is AlertStatus.Raised or AlertStatus.Acknowledged or AlertStatus.Dispatched;
 }

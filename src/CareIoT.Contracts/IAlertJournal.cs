@@ -43,6 +43,16 @@ public interface IAlertJournal
     /// <summary>The open alerts of one site: what a site grain rebuilds its state from when it has none.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenForSiteAsync(SiteRef site, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes <paramref name="alertIds"/> members of the outage incident (created with its area and opening
+    /// time if new); returns the members as they now stand. Idempotent.
+    /// </summary>
+    Task<IReadOnlyList<AlertSnapshot>> AttachToIncidentAsync(Guid incidentId, string area, DateTimeOffset openedAt, IReadOnlyList<Guid> alertIds,
+        CancellationToken cancellationToken);
+
+    /// <summary>Closes the incident if none of its members is open any more; true when it is (now or already) closed.</summary>
+    Task<bool> CloseIncidentIfOverAsync(Guid incidentId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>All alerts that are not closed, most urgent first.</summary>
     Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken);
 }

@@ -64,7 +64,8 @@ public abstract class SiteGrain(
         {
             if (AlertRules.Decide(deviceEvent) is { } decision)
             {
-                changed.Add(await RecordInJournal(decision, deviceEvent.DeviceId, deviceEvent.SourceKey, deviceEvent.At, deviceEvent.Kind.ToString()));
+                var recorded = await RecordInJournal(decision, deviceEvent.DeviceId, deviceEvent.SourceKey, deviceEvent.At, deviceEvent.Kind.ToString());
+                changed.Add(recorded is { Cause: AlertCause.DeviceOffline, Occurrences: 1, IncidentId: null } ? await JoinOutage(recorded, binding) : recorded);
             }
             else if (AlertRules.NoteFor(deviceEvent) is { } note
                 && state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(note.Cause, deviceEvent.DeviceId), out var open))
@@ -76,7 +77,7 @@ public abstract class SiteGrain(
             {
                 if (state.State.OpenAlerts.TryGetValue(AlertCauses.KeyOf(cause, deviceEvent.DeviceId), out var restorable))
                 {
-                    await Restore(restorable, deviceEvent);
+                    await Restore(restorable, deviceEvent, binding);
                 }
             }
         }
@@ -300,7 +301,7 @@ public abstract class SiteGrain(
     /// the device, consoles told, escalation stopped) — or, where the centre wants an operator to confirm,
     /// a "Restored" note is journaled and the alert stays open.
     /// </summary>
-    private async Task Restore(AlertSnapshot open, DeviceEvent restoredBy)
+    private async Task Restore(AlertSnapshot open, DeviceEvent restoredBy, DeviceBinding binding)
     {
         if (supervision.Value.OperatorConfirmsRestore)
         {
@@ -314,6 +315,36 @@ public abstract class SiteGrain(
             state.State.OpenAlerts.Remove(AlertCauses.KeyOf(open.Cause, open.DeviceId));
             StateChanged = true;
             logger.LogInformation("{Site}: {Cause} of {DeviceId} restored by the device ({Event})", Self, open.Cause, open.DeviceId, restoredBy.Kind);
+            if (open.IncidentId is { } incident)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IOutageGrain>(OutageAreas.Of(binding)).MemberRestored(incident);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "{Site}: outage incident {Incident} not told that {DeviceId} is back", Self, incident, open.DeviceId);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new offline alert is reported to its area's outage: in a storm it becomes a member of the area's
+    /// incident. The alert never waits on this: if the outage cannot be reached it stays a row of its own.
+    /// </summary>
+    private async Task<AlertSnapshot> JoinOutage(AlertSnapshot offline, DeviceBinding binding)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IOutageGrain>(OutageAreas.Of(binding)).DeviceOffline(offline) is { } incident
+                ? offline with { IncidentId = incident }
+                : offline;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Site}: offline alert {AlertId} not reported to its outage area", Self, offline.AlertId);
+            return offline;
         }
     }
 

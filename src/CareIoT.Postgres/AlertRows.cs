@@ -11,7 +11,7 @@ internal static class AlertRows
         "alert_id, site_kind, site_id, device_id, cause, priority, status, raised_at, last_seen_at, occurrences";
 
     public const string Columns = InsertColumns +
-        ", escalation_level, acknowledged_at, acknowledged_by, dispatched_to, closed_at";
+        ", escalation_level, acknowledged_at, acknowledged_by, dispatched_to, closed_at, incident_id";
 
     public static AlertSnapshot Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0),
@@ -27,7 +27,8 @@ internal static class AlertRows
         reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
         reader.IsDBNull(12) ? null : reader.GetString(12),
         reader.IsDBNull(13) ? null : Enum.Parse<Responder>(reader.GetString(13)),
-        reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14));
+        reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+        reader.IsDBNull(15) ? null : reader.GetGuid(15));
 
     public static async Task<AlertSnapshot?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -212,6 +212,43 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AlertSnapshot>> AttachToIncidentAsync(Guid incidentId, string area, DateTimeOffset openedAt, IReadOnlyList<Guid> alertIds,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var incident = new NpgsqlCommand(
+            "INSERT INTO outage_incidents (incident_id, area, opened_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", connection))
+        {
+            incident.Parameters.Add(new NpgsqlParameter { Value = incidentId });
+            incident.Parameters.Add(new NpgsqlParameter { Value = area });
+            incident.Parameters.Add(new NpgsqlParameter { Value = openedAt.ToUniversalTime() });
+            await incident.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var attach = new NpgsqlCommand($"""
+            UPDATE alerts SET incident_id = $1 WHERE alert_id = ANY($2) AND cause = 'DeviceOffline'
+            RETURNING {AlertRows.Columns}
+            """, connection);
+        attach.Parameters.Add(new NpgsqlParameter { Value = incidentId });
+        attach.Parameters.Add(new NpgsqlParameter { Value = alertIds.ToArray() });
+        var members = await ReadAllAsync(attach, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return members;
+    }
+
+    public async Task<bool> CloseIncidentIfOverAsync(Guid incidentId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE outage_incidents SET closed_at = coalesce(closed_at, $2)
+            WHERE incident_id = $1 AND NOT EXISTS (
+                SELECT 1 FROM alerts WHERE incident_id = $1 AND status IN ('Raised', 'Acknowledged', 'Dispatched'))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = incidentId });
+        command.Parameters.Add(new NpgsqlParameter { Value = at.ToUniversalTime() });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<IReadOnlyList<AlertSnapshot>> GetOpenAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""

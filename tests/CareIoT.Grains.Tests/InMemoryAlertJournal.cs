@@ -83,7 +83,7 @@ public sealed class InMemoryAlertJournal : IAlertJournal
                 AcknowledgedAt = transition.To == AlertStatus.Acknowledged ? transition.At : alert.AcknowledgedAt,
                 AcknowledgedBy = transition.To == AlertStatus.Acknowledged ? transition.Actor : alert.AcknowledgedBy,
                 DispatchedTo = transition.Responder ?? alert.DispatchedTo,
-                ClosedAt = transition.To is AlertStatus.Resolved or AlertStatus.FalseAlarm or AlertStatus.CancelledByResident ? transition.At : null,
+                ClosedAt = transition.To is AlertStatus.Resolved or AlertStatus.FalseAlarm or AlertStatus.CancelledByResident or AlertStatus.Restored ? transition.At : null,
             };
             _alerts[alert.AlertId] = moved;
             _notes.Add((alert.AlertId, transition.Kind));
@@ -91,6 +91,45 @@ public sealed class InMemoryAlertJournal : IAlertJournal
             return Task.FromResult<AlertSnapshot?>(moved);
         }
     }
+
+    public Task<IReadOnlyList<AlertSnapshot>> AttachToIncidentAsync(Guid incidentId, string area, DateTimeOffset openedAt, IReadOnlyList<Guid> alertIds,
+        CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            Incidents.TryAdd(incidentId, (area, null));
+            var members = new List<AlertSnapshot>();
+            foreach (var id in alertIds)
+            {
+                if (_alerts.TryGetValue(id, out var alert))
+                {
+                    members.Add(_alerts[id] = alert with { IncidentId = incidentId });
+                }
+            }
+
+            Writes++;
+            return Task.FromResult<IReadOnlyList<AlertSnapshot>>(members);
+        }
+    }
+
+    public Task<bool> CloseIncidentIfOverAsync(Guid incidentId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfDown();
+            if (_alerts.Values.Any(a => a.IncidentId == incidentId && a.IsOpen))
+            {
+                return Task.FromResult(false);
+            }
+
+            Incidents[incidentId] = (Incidents[incidentId].Area, Incidents[incidentId].ClosedAt ?? at);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <summary>The outage incidents by id: area, and when it closed (null while open).</summary>
+    public Dictionary<Guid, (string Area, DateTimeOffset? ClosedAt)> Incidents { get; } = [];
 
     public Task<AlertSnapshot> EscalateAsync(Guid alertId, int level, string kind, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -96,7 +96,8 @@ public sealed record QueueDto(long Sequence, AlertDto[] Alerts);
 public sealed record AlertDto(
     Guid AlertId, SiteDto Site, string DeviceId, string Cause, string Priority, string Status,
     DateTimeOffset RaisedAt, DateTimeOffset LastSeenAt, int Occurrences,
-    int EscalationLevel = 0, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null, string? DispatchedTo = null);
+    int EscalationLevel = 0, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null, string? DispatchedTo = null,
+    DateTimeOffset? ClosedAt = null, Guid? IncidentId = null);
 
 internal static class Json
 {

@@ -7,7 +7,8 @@ namespace CareIoT.Server.Api;
 
 /// <summary>
 /// What the dispatch console's queue needs besides the alerts themselves: who and where each site is (read
-/// in one call for the sites on screen, never on the push path), and acknowledging technical alerts in bulk.
+/// in one call for the sites on screen, never on the push path), acknowledging technical alerts in bulk, and the
+/// outage incidents that group a storm of offline alerts.
 /// </summary>
 public static class QueueEndpoints
 {
@@ -29,6 +30,22 @@ public static class QueueEndpoints
             var identity = PersonalData.SeesIdentity(user);
             return Results.Ok(identity ? found : [.. found.Select(s => s.Kind == "Household" ? s with { Name = NameMask.Mask(s.Name), Address = "" } : s)]);
         }).RequireAuthorization(Auth.Policies.Watch);
+
+        app.MapGet("/api/incidents/open", (PostgresIncidents incidents, CancellationToken ct) => incidents.ListOpenAsync(ct))
+            .RequireAuthorization(Auth.Policies.Watch);
+
+        // An outage acknowledged as one: each member is the operator's own acknowledge, journaled one by one.
+        app.MapPost("/api/incidents/{incidentId:guid}/acknowledge", async (Guid incidentId, ClaimsPrincipal user, PostgresIncidents incidents, IGrainFactory grains,
+            CancellationToken ct) =>
+        {
+            var acknowledged = 0;
+            foreach (var member in await incidents.UnacknowledgedMembersAsync(incidentId, ct))
+            {
+                acknowledged += (await grains.GetGrain<IAlertGrain>(member).Acknowledge(user.Identity!.Name!)).Succeeded ? 1 : 0;
+            }
+
+            return Results.Ok(new { incidentId, acknowledged });
+        }).RequireAuthorization(Auth.Policies.Dispatch);
 
         app.MapPost("/api/alerts/acknowledge", async (BulkAcknowledgeRequest body, ClaimsPrincipal user, IGrainFactory grains, IAlertJournal journal, CancellationToken ct) =>
         {

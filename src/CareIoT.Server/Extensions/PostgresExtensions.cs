@@ -22,6 +22,7 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresAlertJournal>());
         builder.Services.AddSingleton<PostgresRegistry>();
         builder.Services.AddSingleton<PostgresSiteSummaries>();
+        builder.Services.AddSingleton<PostgresIncidents>();
         builder.Services.AddSingleton<IDeviceRegistry>(sp => sp.GetRequiredService<PostgresRegistry>());
         builder.Services.AddSingleton<IDeadLetterStore, PostgresDeadLetterStore>();
         builder.Services.AddSingleton<PostgresAlertQueries>();

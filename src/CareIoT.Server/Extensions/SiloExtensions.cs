@@ -23,6 +23,7 @@ public static class SiloExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<SupervisionOptions>(config.GetSection(SupervisionOptions.Section));
         builder.Services.Configure<EscalationOptions>(config.GetSection(EscalationOptions.Section));
+        builder.Services.Configure<CareIoT.Grains.Outages.OutageOptions>(config.GetSection(CareIoT.Grains.Outages.OutageOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

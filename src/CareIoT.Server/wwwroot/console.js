@@ -27,7 +27,8 @@ const siteKey = site => `${site.kind}:${site.id}`;
 let siteRequest = null;
 function wantSites() {
   if (siteRequest) return;
-  const missing = [...new Set([...alerts.values()].map(a => siteKey(a.site)).filter(k => !sites.has(k)))];
+  // Members of an outage incident are no rows: their sites are not asked for. At most 500 per request.
+  const missing = [...new Set([...alerts.values()].filter(a => !a.incidentId).map(a => siteKey(a.site)).filter(k => !sites.has(k)))].slice(0, 500);
   if (missing.length === 0) return;
   const body = { households: [], beds: [] };
   missing.forEach(k => { const [kind, ...id] = k.split(":"); (kind === "Bed" ? body.beds : body.households).push(id.join(":")); });
@@ -82,6 +83,49 @@ function fillOptions(select, values, label) {
   select.value = values.includes(chosen) ? chosen : "";
 }
 
+// Outage incidents: a storm of offline alerts of one area shown as one row (its members are not rows).
+const incidents = new Map();
+const askedIncidents = new Set();
+let incidentRequest = null;
+function loadIncidents() {
+  if (incidentRequest) return;
+  incidentRequest = fetch("/api/incidents/open")
+    .then(r => r.ok ? r.json() : null)
+    .then(list => { if (list) { incidents.clear(); list.forEach(i => incidents.set(i.incidentId, i)); } })
+    .catch(() => {})
+    .finally(() => { incidentRequest = null; render(); });
+}
+
+function wantIncidents() {
+  const unknown = [...alerts.values()].map(a => a.incidentId).filter(id => id && !incidents.has(id) && !askedIncidents.has(id));
+  if (unknown.length === 0) return;
+  unknown.forEach(id => askedIncidents.add(id));
+  loadIncidents();
+}
+
+const areaName = area => area === "network" ? t("directNetwork") : area.startsWith("gateway:") ? `${t("gateway")} ${area.slice(8)}` : area;
+
+function incidentRow(incident) {
+  const tr = document.createElement("tr");
+  tr.className = "incident";
+  tr.dataset.incidentId = incident.incidentId;
+  tr.append(cell(format("incidentRow", { count: incident.members, area: areaName(incident.area), back: incident.members - incident.stillOffline })),
+    cell(format("since", { time: new Date(incident.openedAt).toLocaleTimeString(language) })), waitingCell({ raisedAt: incident.openedAt }));
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = t("acknowledgeIncident");
+  button.addEventListener("click", async e => {
+    e.stopPropagation();
+    const response = await fetch(`/api/incidents/${incident.incidentId}/acknowledge`, { method: "POST" });
+    if (response.status === 401) { location.href = "/login.html"; return; }
+    $("bulk-result").textContent = response.ok ? format("bulkResult", { ok: (await response.json()).acknowledged, refused: 0 }) : t("forbidden");
+  });
+  const act = document.createElement("td");
+  act.append(button);
+  tr.append(act);
+  return tr;
+}
+
 const selectedTechnical = new Set();
 
 function lifeSafetyRow(a) {
@@ -125,13 +169,14 @@ function render() {
   fillOptions($("filter-cause"), [...new Set(all.map(a => a.cause))].sort(), v => t(v));
   fillOptions($("filter-community"), [...new Set(all.map(placeOf).filter(Boolean))].sort(), v => v);
   fillOptions($("filter-priority"), Object.keys(priorityRank).filter(p => all.some(a => a.priority === p)), v => t(v));
-  const shown = all.filter(matches);
+  const shown = all.filter(a => !a.incidentId || !incidents.has(a.incidentId)).filter(matches);
   const lifeSafety = shown.filter(a => !isTechnical(a));
   const technical = shown.filter(isTechnical);
   for (const id of [...selectedTechnical]) if (!technical.some(a => a.alertId === id && a.status === "Raised")) selectedTechnical.delete(id);
 
   $("queue").querySelector("tbody").replaceChildren(...lifeSafety.map(lifeSafetyRow));
   $("technical").querySelector("tbody").replaceChildren(...technical.map(technicalRow));
+  $("incidents").querySelector("tbody").replaceChildren(...[...incidents.values()].filter(i => i.stillOffline > 0).map(incidentRow));
   $("empty").hidden = lifeSafety.length > 0;
   $("technical-count").textContent = `(${technical.length})`;
   $("technical-all").checked = technical.some(a => a.status === "Raised") && technical.filter(a => a.status === "Raised").every(a => selectedTechnical.has(a.alertId));
@@ -143,8 +188,12 @@ function render() {
   }));
   alarm.ring(all.some(a => a.status === "Raised" && priorityRank[a.priority] <= 2));
   wantSites();
+  wantIncidents();
   renderDetail();
 }
+
+// Counts of an incident change as its devices come back: read them again every 10 s.
+setInterval(loadIncidents, 10000);
 
 // The waiting time counts up on screen without rebuilding the rows.
 setInterval(() => document.querySelectorAll("td.waiting").forEach(td => { td.textContent = waited(td.dataset.raisedAt); }), 1000);
@@ -245,6 +294,7 @@ async function resync(connection) {
   alerts.clear();
   queue.alerts.forEach(a => alerts.set(a.alertId, a));
   sequence = queue.sequence;
+  loadIncidents();
   setConnection("connected");
 }
 
