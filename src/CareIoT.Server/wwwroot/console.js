@@ -157,7 +157,7 @@ function technicalRow(a) {
 
 function render() {
   document.documentElement.lang = language;
-  document.title = t("title");
+  if (!flashTimer) document.title = t("title");
   document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
   document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
   $("connection").textContent = t($("connection").dataset.state);
@@ -186,7 +186,8 @@ function render() {
     span.textContent = `${t(p)} ${all.filter(a => a.priority === p).length}`;
     return span;
   }));
-  alarm.ring(all.some(a => a.status === "Raised" && priorityRank[a.priority] <= 2));
+  const waiting = all.filter(a => a.status === "Raised" && !a.incidentId);
+  alarm.ring(waiting.some(a => priorityRank[a.priority] <= 2) ? "urgent" : waiting.some(a => a.priority === "High") ? "high" : null);
   wantSites();
   wantIncidents();
   renderDetail();
@@ -294,19 +295,58 @@ async function resync(connection) {
   alerts.clear();
   queue.alerts.forEach(a => alerts.set(a.alertId, a));
   sequence = queue.sequence;
+  lastPush = Date.now();
   loadIncidents();
   setConnection("connected");
 }
 
+// A new alert while the tab is hidden: a browser notification (if the operator allowed them) and a
+// flashing title until the tab is looked at again. A Normal or Low one also gets its soft chime.
+let flashTimer = null;
+function attention(alert) {
+  if (priorityRank[alert.priority] >= 4) alarm.chime();
+  if (!document.hidden) return;
+  if ("Notification" in window && Notification.permission === "granted") {
+    new Notification(`${t(alert.priority)} · ${t(alert.cause)}`, { body: `${who(alert)} · ${alert.deviceId}`, tag: alert.alertId });
+  }
+  const alarmTitle = `【${t(alert.cause)}】${t("title")}`;
+  if (flashTimer) clearInterval(flashTimer);
+  let on = true;
+  document.title = alarmTitle;
+  flashTimer = setInterval(() => { on = !on; document.title = on ? alarmTitle : t("title"); }, 1000);
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden || !flashTimer) return;
+  clearInterval(flashTimer);
+  flashTimer = null;
+  document.title = t("title");
+});
+
+// Pushes (and the heartbeat every 2 s) prove the server still reaches this console. A connection that
+// stays open but carries nothing for three heartbeats gets a red banner: alerts may not arrive here.
+let lastPush = Date.now();
+const staleAfterMs = 6000;
+setInterval(() => {
+  const connected = current && current.state === signalR.HubConnectionState.Connected;
+  const silentMs = Date.now() - lastPush;
+  $("stale").hidden = !(connected && silentMs > staleAfterMs);
+  if (!$("stale").hidden) $("stale").textContent = format("noPushFor", { seconds: Math.round(silentMs / 1000) });
+}, 1000);
+
 function pushed(connection, alert, number) {
+  lastPush = Date.now();
   if (sequence !== null && number <= sequence) return; // already in the queue read after it
   const skipped = sequence !== null && number > sequence + 1;
   sequence = number;
+  const arrived = !alerts.has(alert.alertId) && alert.status === "Raised" && !alert.incidentId;
   upsert(alert);
+  if (arrived) attention(alert);
   if (skipped) resync(connection).catch(() => {});
 }
 
 function heartbeat(connection, number) {
+  lastPush = Date.now();
   if (sequence !== null && number > sequence) resync(connection).catch(() => {});
 }
 
@@ -349,7 +389,12 @@ $("language").addEventListener("click", () => {
   localStorage.setItem("careiot.language", language);
   render();
 });
-$("sound").addEventListener("click", async () => { await alarm.enable(); render(); });
+$("sound").addEventListener("click", async () => {
+  await alarm.enable();
+  // The same click asks for notifications, shown when this tab is hidden and an alert arrives.
+  if ("Notification" in window && Notification.permission === "default") Notification.requestPermission();
+  render();
+});
 $("sign-out").addEventListener("click", async () => { await fetch("/api/auth/logout", { method: "POST" }); location.href = "/login.html"; });
 $("acknowledge").addEventListener("click", () => act("acknowledge", {}));
 $("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
