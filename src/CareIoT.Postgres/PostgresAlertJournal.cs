@@ -284,7 +284,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         }
 
         await using var events = new NpgsqlCommand(
-            "SELECT kind, actor, at, source_key FROM alert_events WHERE alert_id = @id ORDER BY event_id", connection);
+            "SELECT kind, actor, at, source_key, detail::text FROM alert_events WHERE alert_id = @id ORDER BY event_id", connection);
         events.Parameters.AddWithValue("id", alertId);
         await using var reader = await events.ExecuteReaderAsync(cancellationToken);
         var history = new List<AlertEvent>();
@@ -292,10 +292,43 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         {
             history.Add(new AlertEvent(
                 reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return new AlertHistory(alert, history);
+    }
+
+    /// <summary>
+    /// Appends what a person did on an alert besides moving it (a response-plan step ticked, a call made, steps
+    /// skipped with a reason), with its JSON detail and an audit record. False when there is no such alert.
+    /// </summary>
+    public async Task<bool> AppendActionAsync(Guid alertId, string kind, string actor, DateTimeOffset at, string detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM alerts WHERE alert_id = @id", connection))
+        {
+            exists.Parameters.AddWithValue("id", alertId);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return false;
+            }
+        }
+
+        await AppendEventAsync(connection, alertId, kind, at, null, cancellationToken, actor, detail);
+        await using (var audit = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail::jsonb)", connection))
+        {
+            audit.Parameters.AddWithValue("at", at.ToUniversalTime());
+            audit.Parameters.AddWithValue("actor", actor);
+            audit.Parameters.AddWithValue("action", $"alert.{kind}");
+            audit.Parameters.AddWithValue("target", $"alert:{alertId}");
+            audit.Parameters.AddWithValue("detail", detail);
+            await audit.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static async Task<bool> ClaimSourceAsync(

@@ -22,6 +22,7 @@ try
     builder.AddCareIotIngestion();
     builder.AddCareIotPanelReceiver();
     builder.AddCareIotCarrierPush();
+    builder.AddCareIotResponsePlans();
     builder.AddCareIotDispatch();
     builder.AddCareIotWall();
     builder.AddCareIotHealthChecks();
@@ -43,6 +44,7 @@ try
     app.MapEndpointPolicyEndpoints();
     app.MapAlertEndpoints();
     app.MapQueueEndpoints();
+    app.MapPlanEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();

@@ -28,12 +28,12 @@ public sealed class AlertLifecycleApiTests(CareIoTHostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, (await dispatcher.AcknowledgeAsync(alert.AlertId)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await dispatcher.DispatchAsync(alert.AlertId, "Ambulance120", "疑似中风")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await dispatcher.CloseAsync(alert.AlertId, "Resolved", "已送医")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.CloseAsync(alert.AlertId, "Resolved", "已送医", skipReason: "120 已接手")).StatusCode);
 
         var history = (await api.AlertHistoryAsync(alert.AlertId))!;
         Assert.Equal("Resolved", history.Alert.Status);
         var steps = history.Events.Where(e => e.Actor == name).Select(e => e.Kind);
-        Assert.Equal(["Acknowledged", "Dispatched", "Resolved"], steps);
+        Assert.Equal(["Acknowledged", "Dispatched", "StepsSkipped", "Resolved"], steps);
         Assert.DoesNotContain(await api.OpenAlertsAsync(), a => a.AlertId == alert.AlertId);
     }
 

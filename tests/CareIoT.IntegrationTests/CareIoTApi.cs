@@ -111,8 +111,8 @@ public sealed class CareIoTApi : IDisposable
     public Task<HttpResponseMessage> DispatchAsync(Guid alertId, string responder, string? note) =>
         _http.PostAsJsonAsync($"api/alerts/{alertId}/dispatch", new { responder, note });
 
-    public Task<HttpResponseMessage> CloseAsync(Guid alertId, string outcome, string? note) =>
-        _http.PostAsJsonAsync($"api/alerts/{alertId}/close", new { outcome, note });
+    public Task<HttpResponseMessage> CloseAsync(Guid alertId, string outcome, string? note, string? skipReason = null) =>
+        _http.PostAsJsonAsync($"api/alerts/{alertId}/close", new { outcome, note, skipReason });
 
     public async Task<ResponseTimesDto> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to) =>
         (await _http.GetFromJsonAsync<ResponseTimesDto>(
@@ -131,7 +131,7 @@ public sealed record BedVitalsDto(DateTimeOffset At, bool Presence, int? HeartRa
 
 public sealed record DeviceHealthDto(string DeviceId, bool Online, DateTimeOffset? LastSeen, int? BatteryPercent, bool BatteryLow, int? SignalDbm, string? Firmware);
 
-public sealed record AlertEventDto(string Kind, string Actor, DateTimeOffset At, string? SourceKey);
+public sealed record AlertEventDto(string Kind, string Actor, DateTimeOffset At, string? SourceKey, string? Detail = null);
 
 public sealed record ResponseTimesDto(
     DateTimeOffset From, DateTimeOffset To, int Raised, int Acknowledged, double? AcknowledgeP50Seconds, double? AcknowledgeP90Seconds,

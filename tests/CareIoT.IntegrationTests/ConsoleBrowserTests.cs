@@ -42,14 +42,30 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         await page.FillAsync("#note", "疑似中风，120 已出发");
         await page.ClickAsync("#dispatch");
         await Assertions.Expect(row).ToContainTextAsync("已派遣", new() { Timeout = Patience });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "console-detail.png") });
         await page.SelectOptionAsync("#outcome", "Resolved");
+        await page.ClickAsync("#close");
+        await Assertions.Expect(page.Locator("#action-error")).ToContainTextAsync("必做步骤未完成", new() { Timeout = Patience });
+
+        // The response plan: the elder does not answer, the son does; both calls go into the journal.
+        var elder = page.Locator("#plan li[data-step=call-elder]");
+        var son = page.Locator("#plan li[data-step=call-contact]");
+        await elder.Locator(".call-number").FillAsync("010-6000 0001");
+        await elder.Locator(".call-outcome").SelectOptionAsync("NoAnswer");
+        await elder.Locator("button").ClickAsync();
+        await Assertions.Expect(elder).ToHaveClassAsync("done", new() { Timeout = Patience });
+        await Assertions.Expect(son.Locator(".call-number")).ToHaveValueAsync("13800000000");
+        await son.Locator(".call-outcome").SelectOptionAsync("Reached");
+        await page.FillAsync("#note", "儿子十分钟到");
+        await son.Locator("button").ClickAsync();
+        await Assertions.Expect(son).ToHaveClassAsync("done", new() { Timeout = Patience });
+        await Assertions.Expect(son).ToContainTextAsync("儿子十分钟到");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "console-detail.png") });
         await page.ClickAsync("#close");
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = Patience });
 
         var alert = Assert.Single(await api.ClosedAlertsAsync(), a => a.DeviceId == device);
         var history = (await api.AlertHistoryAsync(alert.AlertId))!;
-        Assert.Equal(["Acknowledged", "Dispatched", "Resolved"], history.Events.Where(e => e.Actor == name).Select(e => e.Kind));
+        Assert.Equal(["Acknowledged", "Dispatched", "Call", "Call", "Resolved"], history.Events.Where(e => e.Actor == name).Select(e => e.Kind));
         Assert.Equal("Resolved", history.Alert.Status);
     }
 

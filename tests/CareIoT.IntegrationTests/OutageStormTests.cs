@@ -9,7 +9,7 @@ namespace CareIoT.IntegrationTests;
 /// <summary>
 /// A storm through the real broker: a Zigbee gateway reports 2,000 of its devices offline at once, and a
 /// smoke alarm elsewhere goes off in the middle of it. The console gets one outage incident — no row per
-/// device — and the fire is the first thing in its queue.
+/// device — and the fire is the first thing in its queue; when the gateway is back the incident closes.
 /// </summary>
 [Collection(CareIoTHostCollection.Name)]
 public sealed class OutageStormTests(CareIoTHostFixture host)
@@ -64,6 +64,18 @@ public sealed class OutageStormTests(CareIoTHostFixture host)
         await Assertions.Expect(page.Locator("#queue tbody tr", new() { HasText = smokeAlarm })).ToContainTextAsync("李桂兰", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#technical tbody tr", new() { HasText = $"st-{run}-" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "console-outage.png") });
+
+        // The gateway comes back: every member is restored by its device and the incident closes itself
+        // (and the shared host is left without 2,000 open alerts).
+        foreach (var device in stormDevices)
+        {
+            await bridge.PublishAsync(Zigbee2MqttTopics.AvailabilityOf(gateway, device), """{"state":"online"}""");
+        }
+
+        Assert.True(await Eventually.TrueAsync(async () =>
+            !(await api.Http.GetFromJsonAsync<IncidentDto[]>("api/incidents/open"))!.Any(i => i.IncidentId == incident.IncidentId), Patience),
+            "the incident did not close when all its devices were back");
+        Assert.DoesNotContain(await api.OpenAlertsAsync(), a => storm.Contains(a.DeviceId));
     }
 
     private async Task<string[]> RegisterBehindGatewayAsync(string run, string gateway)

@@ -31,9 +31,42 @@ public static class AlertEndpoints
         alerts.MapPost("/{alertId:guid}/dispatch", async (Guid alertId, DispatchRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
             InvalidNote(body.Note) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Dispatch(user.Identity!.Name!, body.Responder, body.Note)))
             .RequireAuthorization(Auth.Policies.Dispatch);
-        alerts.MapPost("/{alertId:guid}/close", async (Guid alertId, CloseRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
-            InvalidNote(body.Note) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Close(user.Identity!.Name!, body.Outcome, body.Note)))
+        alerts.MapPost("/{alertId:guid}/close", async (Guid alertId, CloseRequest body, ClaimsPrincipal user, IGrainFactory grains,
+                Plans.ResponsePlanBook plans, PostgresAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+            InvalidNote(body.Note) ?? InvalidNote(body.SkipReason)
+            ?? await PlanIncomplete(alertId, body, user.Identity!.Name!, plans, journal, time, ct)
+            ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Close(user.Identity!.Name!, body.Outcome, body.Note)))
             .RequireAuthorization(Auth.Policies.Dispatch);
+    }
+
+    /// <summary>
+    /// Closing needs the response plan's mandatory steps done, or a reason: then the skipped steps and the reason
+    /// are journaled first. 409 (title PlanIncomplete, <c>missing</c>: the step ids) when neither. An alert that
+    /// cannot be closed anyway (not acknowledged, closed already) is left to the grain's answer.
+    /// </summary>
+    private static async Task<IResult?> PlanIncomplete(Guid alertId, CloseRequest body, string actor, Plans.ResponsePlanBook plans,
+        PostgresAlertJournal journal, TimeProvider time, CancellationToken ct)
+    {
+        if (await journal.GetHistoryAsync(alertId, ct) is not { Alert.Status: AlertStatus.Acknowledged or AlertStatus.Dispatched } history)
+        {
+            return null;
+        }
+
+        var missing = Plans.PlanProgress.MissingMandatory(Plans.PlanProgress.Of(plans.For(history.Alert.Cause), history));
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.SkipReason))
+        {
+            return Results.Problem($"the response plan's mandatory steps are not done: {string.Join(", ", missing)}; do them or give a reason",
+                statusCode: StatusCodes.Status409Conflict, title: "PlanIncomplete", extensions: new Dictionary<string, object?> { ["missing"] = missing });
+        }
+
+        await journal.AppendActionAsync(alertId, Plans.PlanProgress.SkippedEvent, actor, time.GetUtcNow(),
+            System.Text.Json.JsonSerializer.Serialize(new { steps = missing, reason = body.SkipReason }), ct);
+        return null;
     }
 
     private static IResult Answer(TransitionResult result) => result.Error switch

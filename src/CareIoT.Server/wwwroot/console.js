@@ -196,8 +196,15 @@ function render() {
 // Counts of an incident change as its devices come back: read them again every 10 s.
 setInterval(loadIncidents, 10000);
 
-// The waiting time counts up on screen without rebuilding the rows.
-setInterval(() => document.querySelectorAll("td.waiting").forEach(td => { td.textContent = waited(td.dataset.raisedAt); }), 1000);
+// The waiting time counts up on screen without rebuilding the rows; a plan step's due time counts down.
+setInterval(() => {
+  document.querySelectorAll("td.waiting").forEach(td => { td.textContent = waited(td.dataset.raisedAt); });
+  document.querySelectorAll("#plan .due").forEach(el => {
+    const left = new Date(el.dataset.dueAt).getTime() - Date.now();
+    el.className = left < 0 ? "due overdue" : "due";
+    el.textContent = format(left < 0 ? "overdue" : "dueIn", { time: waited(new Date(Date.now() - Math.abs(left)).toISOString()) });
+  });
+}, 1000);
 
 async function acknowledgeSelected() {
   const alertIds = [...selectedTechnical];
@@ -218,26 +225,110 @@ async function renderDetail() {
   const alert = selected && alerts.get(selected);
   $("detail").hidden = !alert;
   if (!alert) return;
-  $("detail-title").textContent = `${t(alert.cause)} — ${t(alert.site.kind)} ${alert.site.id}`;
+  $("detail-title").textContent = `${t(alert.cause)} — ${who(alert)}`;
   $("acknowledge").disabled = alert.status !== "Raised";
   $("dispatch").disabled = alert.status === "Raised";
   $("close").disabled = alert.status === "Raised";
   renderWho(alert);
   $("site-link").href = `site.html?kind=${alert.site.kind === "Bed" ? "bed" : "household"}&id=${encodeURIComponent(alert.site.id)}`;
+  renderPlan(alert);
   const response = await fetch(`/api/alerts/${alert.alertId}`);
   if (!response.ok) return;
   const history = await response.json();
   $("history").replaceChildren(...history.events.map(e => {
     const li = document.createElement("li");
-    li.textContent = `${new Date(e.at).toLocaleTimeString(language)} ${t(e.kind)} — ${e.actor}`;
+    li.textContent = `${new Date(e.at).toLocaleTimeString(language)} ${t(e.kind)}${eventDetail(e)} — ${e.actor}`;
     return li;
   }));
+}
+
+function eventDetail(e) {
+  if (!e.detail) return "";
+  const d = JSON.parse(e.detail);
+  if (e.kind === "Call") return ` ${d.number} ${t(d.outcome)}${d.note ? " · " + d.note : ""}`;
+  if (e.kind === "PlanStep") return ` ${d.step}${d.note ? " · " + d.note : ""}`;
+  if (e.kind === "StepsSkipped") return ` ${d.steps.join(", ")} · ${d.reason}`;
+  return "";
+}
+
+// The response plan of the selected alert: its steps in order, each ticked or called with time and actor.
+// Re-drawn only when it changed, so a number being typed is not wiped by a push.
+let planShown = "";
+let contacts = [];
+const stepText = step => step.text[language] ?? step.text["zh-CN"];
+async function renderPlan(alert) {
+  const response = await fetch(`/api/alerts/${alert.alertId}/plan`);
+  if (!response.ok) return;
+  const steps = await response.json();
+  const key = `${alert.alertId}|${language}|${JSON.stringify(steps)}|${contacts.length}`;
+  if (key === planShown) return;
+  planShown = key;
+  $("plan").replaceChildren(...steps.map(state => planStep(alert, state)));
+}
+
+function defaultNumber(target) {
+  if (target === "119" || target === "120") return target;
+  return target === "contact" && contacts.length ? contacts[0].phone : "";
+}
+
+function planStep(alert, state) {
+  const li = document.createElement("li");
+  li.className = state.doneAt ? "done" : state.step.mandatory ? "mandatory" : "";
+  li.dataset.step = state.step.id;
+  const text = document.createElement("span");
+  text.textContent = (state.step.mandatory ? "* " : "") + stepText(state.step);
+  li.append(text);
+  if (state.doneAt) {
+    const done = document.createElement("small");
+    done.textContent = ` ✓ ${new Date(state.doneAt).toLocaleTimeString(language)} ${state.doneBy}${state.note ? " · " + state.note : ""}`;
+    li.append(done);
+    return li;
+  }
+  if (state.dueAt) { const due = document.createElement("small"); due.className = "due"; due.dataset.dueAt = state.dueAt; li.append(due); }
+  const button = document.createElement("button");
+  button.type = "button";
+  if (state.step.kind === "call") {
+    const number = document.createElement("input");
+    number.type = "tel"; number.className = "call-number"; number.value = defaultNumber(state.step.target); number.placeholder = t("phone");
+    const outcome = document.createElement("select");
+    outcome.className = "call-outcome";
+    ["Reached", "NoAnswer", "Busy", "WrongNumber"].forEach(o => { const option = document.createElement("option"); option.value = o; option.textContent = t(o); outcome.append(option); });
+    button.textContent = t("recordCall");
+    button.addEventListener("click", () => planAction(alert, "calls",
+      { step: state.step.id, contact: state.step.target, number: number.value.trim(), outcome: outcome.value, note: $("note").value || null }));
+    li.append(number, outcome, button);
+  } else {
+    button.textContent = t("stepDone");
+    button.addEventListener("click", () => planAction(alert, `plan/${state.step.id}`, { note: $("note").value || null }));
+    li.append(button);
+  }
+  return li;
+}
+
+async function planAction(alert, path, body) {
+  const response = await fetch(`/api/alerts/${alert.alertId}/${path}`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
+  if (response.status === 401) { location.href = "/login.html"; return; }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    $("action-error").textContent = response.status === 403 ? t("forbidden") : (problem.detail || problem.title || response.status);
+    return;
+  }
+  $("action-error").textContent = "";
+  $("note").value = "";
+  planShown = "";
+  closeNeedsReason = false; // the server checks the plan again at the next close
+  $("close").textContent = t("close");
+  renderDetail();
 }
 
 async function renderWho(alert) {
   const kind = alert.site.kind === "Bed" ? "beds" : "households";
   const response = await fetch(`/api/sites/${kind}/${encodeURIComponent(alert.site.id)}`);
   const site = response.ok ? await response.json() : null;
+  const known = site?.contacts || [];
+  if (JSON.stringify(known) !== JSON.stringify(contacts)) { contacts = known; planShown = ""; renderPlan(alert); }
   const facts = [];
   if (site && alert.site.kind === "Household") {
     facts.push(["elder", site.elderName]);
@@ -255,7 +346,12 @@ async function renderWho(alert) {
   }));
 }
 
-function select(alertId) { selected = alertId; $("action-error").textContent = ""; render(); }
+function select(alertId) {
+  if (alertId !== selected) { closeNeedsReason = false; planShown = ""; }
+  selected = alertId;
+  $("action-error").textContent = "";
+  render();
+}
 
 function selectNext() {
   const rows = sorted();
@@ -272,7 +368,20 @@ async function act(action, body) {
   if (response.status === 403) { $("action-error").textContent = t("forbidden"); return; }
   const answer = await response.json();
   $("action-error").textContent = response.ok ? "" : (answer.detail || answer.title || response.status);
-  if (response.ok) { upsert(answer); $("note").value = ""; }
+  if (action === "close" && answer.title === "PlanIncomplete") {
+    // The plan's mandatory steps are not done: the next click closes with the note as the reason.
+    closeNeedsReason = true;
+    $("close").textContent = t("closeWithReason");
+    $("action-error").textContent = format("planIncomplete", { steps: answer.missing.join(", ") });
+  }
+  if (response.ok) { upsert(answer); $("note").value = ""; closeNeedsReason = false; $("close").textContent = t("close"); }
+}
+
+let closeNeedsReason = false;
+function closeSelected() {
+  const note = $("note").value.trim();
+  if (closeNeedsReason && !note) { $("action-error").textContent = t("reasonRequired"); return; }
+  act("close", { outcome: $("outcome").value, note: note || null, skipReason: closeNeedsReason ? note : null });
 }
 
 function setConnection(state) {
@@ -398,7 +507,7 @@ $("sound").addEventListener("click", async () => {
 $("sign-out").addEventListener("click", async () => { await fetch("/api/auth/logout", { method: "POST" }); location.href = "/login.html"; });
 $("acknowledge").addEventListener("click", () => act("acknowledge", {}));
 $("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
-$("close").addEventListener("click", () => act("close", { outcome: $("outcome").value, note: $("note").value || null }));
+$("close").addEventListener("click", closeSelected);
 document.addEventListener("keydown", e => {
   if (e.target.matches("input, textarea, select") || document.body.classList.contains("locked")) return;
   if (e.key === "a" && selected) act("acknowledge", {});
