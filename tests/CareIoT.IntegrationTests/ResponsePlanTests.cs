@@ -79,6 +79,33 @@ public sealed class ResponsePlanTests(CareIoTHostFixture host)
         Assert.Contains("误按", skipped.Detail);
     }
 
+    [Fact]
+    public async Task TheHandoverReportListsTheShiftsCallsAndSkippedStepsFromTheJournal()
+    {
+        using var api = new CareIoTApi(host.Server.BaseAddress);
+        var (alert, dispatcher, name) = await AcknowledgedPressAsync(api);
+        using var _ = dispatcher;
+        var number = $"1380000{Random.Shared.Next(1000, 9999)}";
+        (await dispatcher.Http.PostAsJsonAsync($"api/alerts/{alert.AlertId}/calls",
+            new { step = "call-contact", contact = "李明", number, outcome = "Busy", note = "占线，稍后再拨" })).EnsureSuccessStatusCode();
+        var reason = $"老人在线确认安全-{Guid.NewGuid():N}"[..16];
+        (await dispatcher.CloseAsync(alert.AlertId, "Resolved", null, skipReason: reason)).EnsureSuccessStatusCode();
+
+        var shift = await dispatcher.Http.GetFromJsonAsync<JsonElement>("api/shift/", Json.Web);
+        var summary = shift.GetProperty("summary");
+        await using var chromium = await SystemChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
+        await BrowserSignIn.ToConsoleAsync(page, host.Server.BaseAddress, TestUsers.Admin, TestUsers.AdminPassword);
+        await page.GotoAsync(new Uri(host.Server.BaseAddress, "shift.html").ToString());
+
+        Assert.Contains(summary.GetProperty("calls").EnumerateArray(), c => c.GetProperty("actor").GetString() == name && c.GetProperty("detail").GetString()!.Contains(number));
+        Assert.Contains(summary.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("detail").GetString()!.Contains(reason));
+        Assert.True(summary.GetProperty("raisedByCause").GetProperty("PersonalEmergency").GetInt32() >= 1);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#calls tbody tr", new() { HasText = number })).ToContainTextAsync("占线", new() { Timeout = 15_000 });
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#skipped tbody tr", new() { HasText = reason })).ToContainTextAsync("call-elder");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "handover.png"), FullPage = true });
+    }
+
     [Theory]
     [InlineData("""{ "plans": { "Fire": { "steps": [ { "id": "Call Elder", "kind": "call", "target": "elder", "text": { "zh-CN": "x", "en": "x" } } ] } } }""", "$.plans.Fire.steps[0].id")]
     [InlineData("""{ "plans": { "Flood": { "steps": [ { "id": "a", "kind": "check", "text": { "zh-CN": "x", "en": "x" } } ] } } }""", "$.plans.Flood")]

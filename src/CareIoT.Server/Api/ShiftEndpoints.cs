@@ -7,7 +7,8 @@ namespace CareIoT.Server.Api;
 public sealed record HandoverRequest(string Note);
 
 /// <summary>The current shift: open alerts, alerts handled since the last handover, and the handover notes.</summary>
-public sealed record ShiftView(DateTimeOffset Since, IReadOnlyList<AlertSnapshot> Open, IReadOnlyList<AlertSnapshot> Handled, IReadOnlyList<Handover> Handovers);
+public sealed record ShiftView(DateTimeOffset Since, IReadOnlyList<AlertSnapshot> Open, IReadOnlyList<AlertSnapshot> Handled, IReadOnlyList<Handover> Handovers,
+    ShiftSummary? Summary = null);
 
 public static class ShiftEndpoints
 {
@@ -21,7 +22,7 @@ public static class ShiftEndpoints
             var handovers = await shifts.RecentHandoversAsync(10, ct);
             var earliest = time.GetUtcNow() - LongestShift;
             var since = handovers.Count > 0 && handovers[0].At > earliest ? handovers[0].At : earliest;
-            return new ShiftView(since, await journal.GetOpenAsync(ct), await shifts.ClosedSinceAsync(since, ct), handovers);
+            return new ShiftView(since, await journal.GetOpenAsync(ct), await shifts.ClosedSinceAsync(since, ct), handovers, await shifts.SummaryAsync(since, ct));
         });
         shift.MapPost("/handover", async (HandoverRequest body, ClaimsPrincipal user, PostgresShifts shifts, IAlertJournal journal, TimeProvider time, CancellationToken ct) =>
         {

@@ -1,32 +1,43 @@
-// The shift view: what is still open, what this shift handled, and the handover notes.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
-const cell = text => { const td = document.createElement("td"); td.textContent = text; return td; };
+// The shift view and handover report: what is still open, what this shift handled, what the journal says
+// of it (alerts by cause, escalations, calls made, plan steps skipped with reasons), and the handover notes.
+// Printable: the browser's print leaves out the page's controls.
+import { $, applyTexts, json, language, ready, t } from "./app.js";
+
+const cell = text => { const td = document.createElement("td"); td.textContent = text ?? ""; return td; };
+const time = at => new Date(at).toLocaleTimeString(language());
+const row = (...texts) => { const tr = document.createElement("tr"); tr.append(...texts.map(cell)); return tr; };
 
 async function load() {
-  const response = await fetch("/api/shift/");
-  if (response.status === 401) { location.href = "/login.html"; return; }
-  const shift = await response.json();
-  $("since").textContent = new Date(shift.since).toLocaleString(language);
+  const shift = await json("/api/shift/");
+  $("since").textContent = new Date(shift.since).toLocaleString(language());
   $("open-count").textContent = String(shift.open.length);
-  $("handled").querySelector("tbody").replaceChildren(...shift.handled.map(a => {
-    const tr = document.createElement("tr");
-    tr.append(cell(t(a.cause)), cell(`${t(a.site.kind)} ${a.site.id}`), cell(t(a.status)), cell(a.acknowledgedBy ?? ""),
-      cell(new Date(a.closedAt).toLocaleTimeString(language)));
-    return tr;
+  $("handled").querySelector("tbody").replaceChildren(...shift.handled.map(a =>
+    row(t(a.cause), `${t(a.site.kind)} ${a.site.id}`, t(a.status), a.acknowledgedBy ?? "", time(a.closedAt))));
+  const summary = shift.summary;
+  $("by-cause").replaceChildren(...Object.entries(summary.raisedByCause).map(([cause, count]) => {
+    const li = document.createElement("li");
+    li.textContent = `${t(cause)}: ${count}`;
+    return li;
+  }));
+  $("escalations").textContent = String(summary.escalations);
+  $("calls").querySelector("tbody").replaceChildren(...summary.calls.map(c => {
+    const d = JSON.parse(c.detail);
+    return row(time(c.at), c.actor, t(c.cause), c.siteId, d.number, t(d.outcome), d.note ?? "");
+  }));
+  $("skipped").querySelector("tbody").replaceChildren(...summary.skipped.map(s => {
+    const d = JSON.parse(s.detail);
+    return row(time(s.at), s.actor, t(s.cause), s.siteId, (d.steps ?? []).join(", "), d.reason ?? "");
   }));
   $("handovers").replaceChildren(...shift.handovers.map(h => {
     const li = document.createElement("li");
-    li.textContent = `${new Date(h.at).toLocaleString(language)} ${h.author} (${t("openNow")} ${h.openAlerts}): ${h.note}`;
+    li.textContent = `${new Date(h.at).toLocaleString(language())} ${h.author} (${t("openNow")} ${h.openAlerts}): ${h.note}`;
     return li;
   }));
 }
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+await ready();
+applyTexts();
+$("print").addEventListener("click", () => window.print());
 $("handover").addEventListener("submit", async e => {
   e.preventDefault();
   const response = await fetch("/api/shift/handover", {
@@ -36,4 +47,3 @@ $("handover").addEventListener("submit", async e => {
   if (response.ok) { $("handover-note").value = ""; load(); }
 });
 load();
-});
