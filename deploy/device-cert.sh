@@ -30,7 +30,8 @@ done
 
 broker_dir="$(service_dir mosquitto mosquitto)"
 reload_broker() {
-  if is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; then
+  # Ours by the state folder's pid file, whichever checkout started it (as in services.sh).
+  if is_ours mosquitto "mosquitto -c /"; then
     kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
   fi
 }

@@ -40,6 +40,7 @@ case "$command" in
 esac
 chown mosquitto: "$passwd"; chmod 600 "$passwd"
 
-if is_ours mosquitto "mosquitto -c $REPO/mosquitto.conf"; then
+# Ours by the state folder's pid file, whichever checkout started it (as in services.sh).
+if is_ours mosquitto "mosquitto -c /"; then
   kill -HUP "$(cat "$RUN_DIR/mosquitto.pid")"
 fi
