@@ -36,6 +36,7 @@ public sealed class ConsoleBrowserTests(CareIoTHostFixture host, ITestOutputHelp
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("李桂兰", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("高血压", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("13800000000", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("最近上报", new() { Timeout = Patience }); // the device as it stands
         await page.ClickAsync("#acknowledge");
         await Assertions.Expect(row).ToContainTextAsync("已确认", new() { Timeout = Patience });
         await page.SelectOptionAsync("#responder", "Ambulance120");

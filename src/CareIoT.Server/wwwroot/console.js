@@ -339,6 +339,14 @@ async function renderWho(alert) {
     facts.push(["where", [site.facilityName, site.room, site.label].filter(Boolean).join(" ")]);
   }
   facts.push(["deviceLabel", alert.deviceId]);
+  // The device as it stands now: online, last heard, battery, signal.
+  const health = await fetch(`/api/devices/${encodeURIComponent(alert.deviceId)}/health`).then(r => r.ok ? r.json() : null).catch(() => null);
+  if (health) {
+    facts.push(["online", t(health.online ? "yes" : "no")]);
+    facts.push(["lastSeen", health.lastSeen ? new Date(health.lastSeen).toLocaleString(language) : "—"]);
+    facts.push(["battery", health.batteryPercent != null ? `${health.batteryPercent}%${health.batteryLow ? " ⚠" : ""}` : "—"]);
+    facts.push(["signal", health.signalDbm != null ? `${health.signalDbm} dBm` : health.linkQuality != null ? `LQI ${health.linkQuality}` : "—"]);
+  }
   $("who").replaceChildren(...facts.flatMap(([key, value]) => {
     const dt = document.createElement("dt"); dt.textContent = t(key);
     const dd = document.createElement("dd"); dd.textContent = value;
