@@ -149,16 +149,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
 
         var detail = System.Text.Json.JsonSerializer.Serialize(new { from = transition.From.ToString(), to = transition.To.ToString(), responder = transition.Responder?.ToString(), note = transition.Note });
         await AppendEventAsync(connection, transition.AlertId, transition.Kind, transition.At, null, cancellationToken, transition.Actor, detail);
-        await using (var audit = new NpgsqlCommand(
-            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail::jsonb)", connection))
-        {
-            audit.Parameters.AddWithValue("at", transition.At.ToUniversalTime());
-            audit.Parameters.AddWithValue("actor", transition.Actor);
-            audit.Parameters.AddWithValue("action", $"alert.{transition.Kind}");
-            audit.Parameters.AddWithValue("target", $"alert:{transition.AlertId}");
-            audit.Parameters.AddWithValue("detail", detail);
-            await audit.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await AuditAsync(connection, transition.AlertId, transition.Kind, transition.Actor, transition.At, detail, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return alert;
@@ -316,19 +307,24 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
         }
 
         await AppendEventAsync(connection, alertId, kind, at, null, cancellationToken, actor, detail);
-        await using (var audit = new NpgsqlCommand(
-            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail::jsonb)", connection))
-        {
-            audit.Parameters.AddWithValue("at", at.ToUniversalTime());
-            audit.Parameters.AddWithValue("actor", actor);
-            audit.Parameters.AddWithValue("action", $"alert.{kind}");
-            audit.Parameters.AddWithValue("target", $"alert:{alertId}");
-            audit.Parameters.AddWithValue("detail", detail);
-            await audit.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await AuditAsync(connection, alertId, kind, actor, at, detail, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>A person's action on an alert, in the audit log beside the journal's event (same transaction).</summary>
+    private static async Task AuditAsync(NpgsqlConnection connection, Guid alertId, string kind, string actor, DateTimeOffset at, string detail,
+        CancellationToken cancellationToken)
+    {
+        await using var audit = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail::jsonb)", connection);
+        audit.Parameters.AddWithValue("at", at.ToUniversalTime());
+        audit.Parameters.AddWithValue("actor", actor);
+        audit.Parameters.AddWithValue("action", $"alert.{kind}");
+        audit.Parameters.AddWithValue("target", $"alert:{alertId}");
+        audit.Parameters.AddWithValue("detail", detail);
+        await audit.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<bool> ClaimSourceAsync(
