@@ -45,6 +45,7 @@ try
     app.MapAlertEndpoints();
     app.MapQueueEndpoints();
     app.MapPlanEndpoints();
+    app.MapRelativeEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();

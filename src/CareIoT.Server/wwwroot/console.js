@@ -248,6 +248,7 @@ function eventDetail(e) {
   if (e.kind === "Call") return ` ${d.number} ${t(d.outcome)}${d.note ? " · " + d.note : ""}`;
   if (e.kind === "PlanStep") return ` ${d.step}${d.note ? " · " + d.note : ""}`;
   if (e.kind === "StepsSkipped") return ` ${d.steps.join(", ")} · ${d.reason}`;
+  if (e.kind === "RelativeAnswer") return ` ${t(d.answer)}`;
   return "";
 }
 

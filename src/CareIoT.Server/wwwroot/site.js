@@ -71,6 +71,7 @@ async function loadHistory() {
   chart.setOption({ series: [{ data: points.hr }, { data: points.rr }] });
 }
 
+let isRelative = false;
 const technicalCauses = new Set(["DeviceOffline", "LowBattery", "Tamper", "DeviceFault"]);
 
 async function loadAlerts() {
@@ -81,12 +82,31 @@ async function loadAlerts() {
   $("site-status").textContent = open.length
     ? open.map(a => `${t(a.cause)} · ${t(a.status)} · ${new Date(a.raisedAt).toLocaleString(language)}`).join("；")
     : t("noOpenAlerts");
+  // A relative answers on their elder's alarm; the operator sees it on the alert at once.
+  $("answers").replaceChildren(...(isRelative ? alarming : []).map(a => {
+    const li = document.createElement("li");
+    li.textContent = `${t(a.cause)} `;
+    ["OnMyWay", "CalledAllWell"].forEach(answer => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.answer = answer;
+      button.textContent = t(answer);
+      button.addEventListener("click", async () => {
+        const response = await fetch(`/api/sites/households/${encodeURIComponent(id)}/alerts/${a.alertId}/answer`, {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answer }),
+        });
+        $("answer-result").textContent = response.ok ? t("answerSent") : String(response.status);
+      });
+      li.append(button);
+    });
+    return li;
+  }));
 }
 
 async function showWhoIsLooking() {
   const me = await getJson("/api/auth/me");
   // A relative has only this page: no way back to a console they may not see.
-  if (me && me.role === "relative") $("back").hidden = true;
+  if (me && me.role === "relative") { $("back").hidden = true; isRelative = true; loadAlerts(); }
 }
 
 showWhoIsLooking();
