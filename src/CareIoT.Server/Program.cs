@@ -40,6 +40,7 @@ try
     app.MapHealthChecks("/health");
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<CareIoT.Server.Wall.WallHub>(CareIoT.Server.Wall.WallHub.Path).RequireAuthorization(Policies.Watch);
+    app.MapHub<RelativeHub>(RelativeHub.Path).RequireAuthorization();
     app.MapAuthEndpoints();
     app.MapEndpointPolicyEndpoints();
     app.MapAlertEndpoints();

@@ -9,7 +9,8 @@ namespace CareIoT.Server.Dispatch;
 /// A console that sees a number skipped (in a push or a heartbeat) reads the queue again at once,
 /// so a lost push costs at most one heartbeat, not the next periodic pull.
 /// </summary>
-public sealed class ConsolePushSequencer(IHubContext<DispatchHub, IDispatchClient> hub, ILogger<ConsolePushSequencer> logger) : BackgroundService
+public sealed class ConsolePushSequencer(IHubContext<DispatchHub, IDispatchClient> hub, IHubContext<RelativeHub> relatives, ILogger<ConsolePushSequencer> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(2);
 
@@ -57,6 +58,19 @@ public sealed class ConsolePushSequencer(IHubContext<DispatchHub, IDispatchClien
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not push to this silo's consoles; they resynchronise at the next heartbeat");
+        }
+
+        if (push?.Alert is { Site.Kind: Contracts.SiteKind.Household } alert)
+        {
+            try
+            {
+                // The elder's relatives connected to this silo hear it too (their page reads the alerts again).
+                await relatives.Clients.Group(RelativeHub.GroupOf(alert.Site.Id)).SendAsync("AlertChanged", alert.AlertId);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not tell the relatives of {Site} about alert {AlertId}; their page polls", alert.Site, alert.AlertId);
+            }
         }
     }
 

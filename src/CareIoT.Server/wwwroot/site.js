@@ -106,7 +106,7 @@ async function loadAlerts() {
 async function showWhoIsLooking() {
   const me = await getJson("/api/auth/me");
   // A relative has only this page: no way back to a console they may not see.
-  if (me && me.role === "relative") { $("back").hidden = true; isRelative = true; loadAlerts(); }
+  if (me && me.role === "relative") { $("back").hidden = true; isRelative = true; loadAlerts(); listen(); }
 }
 
 showWhoIsLooking();
@@ -114,7 +114,19 @@ loadSite();
 loadAlerts();
 loadDevices();
 setInterval(loadDevices, 15000);
-setInterval(loadAlerts, 10000);
+// Alerts: read again every 10 s — for a relative live instead, over their own hub (every 60 s as a fallback).
+let live = false;
+function poll() { loadAlerts(); setTimeout(poll, live ? 60000 : 10000); }
+setTimeout(poll, 10000);
+
+function listen() {
+  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/relative").withAutomaticReconnect().build();
+  connection.on("AlertChanged", () => loadAlerts());
+  connection.onreconnected(() => { live = true; loadAlerts(); });
+  connection.onreconnecting(() => { live = false; document.body.dataset.live = "0"; });
+  connection.onclose(() => { live = false; document.body.dataset.live = "0"; });
+  connection.start().then(() => { live = true; document.body.dataset.live = "1"; }).catch(() => {});
+}
 if (kind === "beds") {
   $("vitals-panel").hidden = false;
   chart = echarts.init($("vitals-chart"), "dark");
