@@ -94,14 +94,15 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
     public async Task<BedDetails?> GetBedAsync(string bedId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT b.facility_id, f.name, b.room, b.label FROM beds b LEFT JOIN facilities f ON f.facility_id = b.facility_id
+            SELECT b.facility_id, f.name, b.room, b.label, f.latitude, f.longitude FROM beds b LEFT JOIN facilities f ON f.facility_id = b.facility_id
             WHERE b.bed_id = @id
             """);
         command.Parameters.AddWithValue("id", bedId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new BedDetails(bedId, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2), reader.GetString(3))
+                reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5))
             : null;
     }
 

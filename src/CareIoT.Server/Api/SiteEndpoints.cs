@@ -39,6 +39,28 @@ public static class SiteEndpoints
             await history.ReadAsync(bedId, Math.Clamp(hours ?? 24, 1, 24 * 31), ct));
         app.MapGet("/api/devices/{deviceId}/health", (string deviceId, IGrainFactory grains) =>
             grains.GetGrain<IDeviceGrain>(deviceId).GetHealth()).RequireAuthorization(Auth.Policies.Watch);
+        app.MapGet("/api/devices/{deviceId}/recent", RecentAsync).RequireAuthorization(Auth.Policies.Watch);
+    }
+
+    /// <summary>
+    /// What a device reported lately (online/offline transitions with their cause, heartbeats) from the
+    /// telemetry store, for the alert detail. 503 while the store cannot be read: the detail says so.
+    /// </summary>
+    private static async Task<IResult> RecentAsync(string deviceId, int? hours, Reports.InfluxDeviceHistory history, TimeProvider time,
+        ILogger<DeviceRecent> logger, CancellationToken ct)
+    {
+        var to = time.GetUtcNow();
+        var from = to.AddHours(-Math.Clamp(hours ?? 24, 1, 24 * 7));
+        try
+        {
+            var facts = (await history.ReadAsync([deviceId], everyDevice: false, from, to, ct)).GetValueOrDefault(deviceId);
+            return Results.Ok(new DeviceRecent(from, to, facts?.OnlineAtStart, facts?.Transitions ?? [], facts?.Heartbeats ?? 0));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Recent history of device {DeviceId} could not be read from the telemetry store", deviceId);
+            return Results.Problem("the telemetry store cannot be read", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>A site's devices with their live health from the device grains.</summary>
@@ -50,6 +72,10 @@ public static class SiteEndpoints
         return [.. devices.Zip(health, (d, h) => new SiteDevice(d.DeviceId, d.Kind, d.GatewayId, h))];
     }
 }
+
+/// <summary>A device's recent history: online state at the start, its transitions, heartbeats counted.</summary>
+public sealed record DeviceRecent(DateTimeOffset From, DateTimeOffset To, bool? OnlineAtStart,
+    IReadOnlyList<CareIoT.Reports.DeviceTransition> Transitions, int Heartbeats);
 
 /// <summary>One device of a site as its page shows it.</summary>
 public sealed record SiteDevice(string DeviceId, DeviceKind Kind, string? GatewayId, DeviceHealth Health);

@@ -14,7 +14,9 @@ public sealed class InfluxDeviceHistory(InfluxQueryClient influx)
     public async Task<IReadOnlyDictionary<string, Facts>> ReadAsync(
         IReadOnlyCollection<string> deviceIds, bool everyDevice, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var filter = everyDevice || deviceIds.Count == 0 ? "" : $" AND \"device\" =~ /^(?:{string.Join('|', deviceIds)})$/";
+        // Device ids come from URLs too: each is matched literally (regex-escaped, and '/' ends an InfluxQL regex).
+        var filter = everyDevice || deviceIds.Count == 0 ? ""
+            : $" AND \"device\" =~ /^(?:{string.Join('|', deviceIds.Select(d => System.Text.RegularExpressions.Regex.Escape(d).Replace("/", "\\/", StringComparison.Ordinal)))})$/";
         var (f, t) = (LineProtocol.ToUnixNanoseconds(from), LineProtocol.ToUnixNanoseconds(to));
         var before = await influx.QuerySeriesAsync($"SELECT last(\"online\") FROM \"device_state\" WHERE time < {f}{filter} GROUP BY \"device\"", cancellationToken);
         var inside = await influx.QuerySeriesAsync($"SELECT \"online\", \"cause\" FROM \"device_state\" WHERE time >= {f} AND time < {t}{filter} GROUP BY \"device\"", cancellationToken);

@@ -1,8 +1,7 @@
 // The audible alarm, by priority: a two-tone beep every 1.5 s while a Highest or Critical alert waits
 // for acknowledgement, one low tone every 4 s for a High one, and a single soft chime when a Normal or
 // Low alert arrives. Browsers only play sound after a click, hence the visible sound switch.
-"use strict";
-window.careiotAlarm = (() => {
+export const alarm = (() => {
   let context = null;
   let timer = null;
   let playing = null;

@@ -70,9 +70,65 @@ export function me() {
 export function applyTexts(root = document) {
   document.documentElement.lang = language();
   root.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+  root.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
 }
 
 export async function signOut() {
   await fetch("/api/auth/logout", { method: "POST" });
   location.href = "/login.html";
+}
+
+// The pages of the centre and who may open them (the server checks again on every request).
+const watchRoles = ["dispatcher", "supervisor", "inspector", "admin"];
+const pages = [
+  { href: "/", text: "console", roles: watchRoles },
+  { href: "/shift.html", text: "shift", roles: ["dispatcher", "supervisor", "admin"] },
+  { href: "/wall.html", text: "wall", roles: watchRoles },
+  { href: "/map.html", text: "map", roles: watchRoles },
+  { href: "/report.html", text: "reportTitle", roles: watchRoles },
+  { href: "/install.html", text: "installTitle", roles: ["installer", "supervisor", "admin"] },
+  { href: "/import.html", text: "importTitle", roles: ["installer", "supervisor", "admin"] },
+];
+
+/**
+ * The shared header: the links to the pages this user may open (not the current one), who is signed in,
+ * the language switch and sign-out, appended to the page's <header> after its own title and controls.
+ * onLanguage is called after the language changed (the page re-draws its own texts).
+ */
+export async function header(onLanguage) {
+  const user = await me();
+  const bar = document.querySelector("header");
+  const nav = document.createElement("nav");
+  nav.id = "app-nav";
+  for (const page of pages.filter(p => p.roles.includes(user.role) && p.href !== location.pathname && !(p.href === "/" && location.pathname === "/index.html"))) {
+    const link = document.createElement("a");
+    link.href = page.href;
+    link.dataset.text = page.text;
+    nav.append(link);
+  }
+  const who = document.createElement("span");
+  who.id = "signed-in";
+  const name = document.createElement("strong");
+  name.id = "operator";
+  name.textContent = user.username;
+  who.append(name);
+  const switchLanguage = document.createElement("button");
+  switchLanguage.type = "button";
+  switchLanguage.id = "language";
+  switchLanguage.addEventListener("click", () => {
+    setLanguage(otherLanguage());
+    applyTexts();
+    switchLanguage.textContent = t("other");
+    onLanguage?.();
+  });
+  const leave = document.createElement("button");
+  leave.type = "button";
+  leave.id = "sign-out";
+  leave.dataset.text = "signOut";
+  leave.addEventListener("click", signOut);
+  nav.append(who, switchLanguage, leave);
+  bar.append(nav);
+  applyTexts(nav);
+  switchLanguage.textContent = t("other");
+  return user;
 }

@@ -1,19 +1,14 @@
 // CareIoT dispatch console: the open-alert queue, kept in sync over SignalR, and the operator's
 // actions on the selected alert. On every (re)connect the queue is reloaded from the server, so it
 // is never silently stale.
-window.careiotTextsReady.then(() => {
-"use strict";
+import { $, api, applyTexts, header, language, me, ready, t } from "./app.js";
+import { alarm } from "./alarm-sound.js";
 
-const texts = window.careiotTexts;
-const alarm = window.careiotAlarm;
+await ready();
 const priorityRank = { Highest: 1, Critical: 2, High: 3, Normal: 4, Low: 5 };
 const alerts = new Map();
-let language = localStorage.getItem("careiot.language") || "zh-CN";
 let selected = null;
 
-const $ = id => document.getElementById(id);
-const t = key => texts[language][key] ?? key;
-const format = (key, values) => t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 const isOpen = a => a.status === "Raised" || a.status === "Acknowledged" || a.status === "Dispatched";
 const technicalCauses = new Set(["DeviceOffline", "LowBattery", "Tamper", "DeviceFault"]);
 const isTechnical = a => technicalCauses.has(a.cause);
@@ -33,7 +28,7 @@ function wantSites() {
   const body = { households: [], beds: [] };
   missing.forEach(k => { const [kind, ...id] = k.split(":"); (kind === "Bed" ? body.beds : body.households).push(id.join(":")); });
   missing.forEach(k => sites.set(k, null)); // asked for: not asked again while the answer is on its way
-  siteRequest = fetch("/api/sites/summaries", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+  siteRequest = api("/api/sites/summaries", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
     .then(r => r.ok ? r.json() : [])
     .then(found => { found.forEach(s => sites.set(`${s.kind}:${s.id}`, s)); })
     .catch(() => missing.forEach(k => sites.delete(k)))
@@ -43,7 +38,7 @@ function wantSites() {
 function who(a) {
   const site = sites.get(siteKey(a.site));
   if (!site) return `${t(a.site.kind)} ${a.site.id}`;
-  const age = site.birthYear ? format("ageYears", { age: new Date().getFullYear() - site.birthYear }) : "";
+  const age = site.birthYear ? t("ageYears", { age: new Date().getFullYear() - site.birthYear }) : "";
   return [site.name, age].filter(Boolean).join(" · ");
 }
 
@@ -89,7 +84,7 @@ const askedIncidents = new Set();
 let incidentRequest = null;
 function loadIncidents() {
   if (incidentRequest) return;
-  incidentRequest = fetch("/api/incidents/open")
+  incidentRequest = api("/api/incidents/open")
     .then(r => r.ok ? r.json() : null)
     .then(list => { if (list) { incidents.clear(); list.forEach(i => incidents.set(i.incidentId, i)); } })
     .catch(() => {})
@@ -109,16 +104,15 @@ function incidentRow(incident) {
   const tr = document.createElement("tr");
   tr.className = "incident";
   tr.dataset.incidentId = incident.incidentId;
-  tr.append(cell(format("incidentRow", { count: incident.members, area: areaName(incident.area), back: incident.members - incident.stillOffline })),
-    cell(format("since", { time: new Date(incident.openedAt).toLocaleTimeString(language) })), waitingCell({ raisedAt: incident.openedAt }));
+  tr.append(cell(t("incidentRow", { count: incident.members, area: areaName(incident.area), back: incident.members - incident.stillOffline })),
+    cell(t("since", { time: new Date(incident.openedAt).toLocaleTimeString(language()) })), waitingCell({ raisedAt: incident.openedAt }));
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = t("acknowledgeIncident");
   button.addEventListener("click", async e => {
     e.stopPropagation();
-    const response = await fetch(`/api/incidents/${incident.incidentId}/acknowledge`, { method: "POST" });
-    if (response.status === 401) { location.href = "/login.html"; return; }
-    $("bulk-result").textContent = response.ok ? format("bulkResult", { ok: (await response.json()).acknowledged, refused: 0 }) : t("forbidden");
+    const response = await api(`/api/incidents/${incident.incidentId}/acknowledge`, { method: "POST" });
+      $("bulk-result").textContent = response.ok ? t("bulkResult", { ok: (await response.json()).acknowledged, refused: 0 }) : t("forbidden");
   });
   const act = document.createElement("td");
   act.append(button);
@@ -156,12 +150,9 @@ function technicalRow(a) {
 }
 
 function render() {
-  document.documentElement.lang = language;
   if (!flashTimer) document.title = t("title");
-  document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
-  document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
+  applyTexts();
   $("connection").textContent = t($("connection").dataset.state);
-  $("language").textContent = t("other");
   $("sound").textContent = t(alarm.enabled ? "soundOn" : "soundOff");
   $("sound").className = alarm.enabled ? "" : "off";
 
@@ -202,21 +193,20 @@ setInterval(() => {
   document.querySelectorAll("#plan .due").forEach(el => {
     const left = new Date(el.dataset.dueAt).getTime() - Date.now();
     el.className = left < 0 ? "due overdue" : "due";
-    el.textContent = format(left < 0 ? "overdue" : "dueIn", { time: waited(new Date(Date.now() - Math.abs(left)).toISOString()) });
+    el.textContent = t(left < 0 ? "overdue" : "dueIn", { time: waited(new Date(Date.now() - Math.abs(left)).toISOString()) });
   });
 }, 1000);
 
 async function acknowledgeSelected() {
   const alertIds = [...selectedTechnical];
   if (alertIds.length === 0) return;
-  const response = await fetch("/api/alerts/acknowledge", {
+  const response = await api("/api/alerts/acknowledge", {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ alertIds }),
   });
-  if (response.status === 401) { location.href = "/login.html"; return; }
   if (!response.ok) { $("bulk-result").textContent = response.status === 403 ? t("forbidden") : String(response.status); return; }
   const results = await response.json();
   const ok = results.filter(r => !r.error).length;
-  $("bulk-result").textContent = format("bulkResult", { ok, refused: results.length - ok });
+  $("bulk-result").textContent = t("bulkResult", { ok, refused: results.length - ok });
   selectedTechnical.clear();
   render();
 }
@@ -232,12 +222,12 @@ async function renderDetail() {
   renderWho(alert);
   $("site-link").href = `site.html?kind=${alert.site.kind === "Bed" ? "bed" : "household"}&id=${encodeURIComponent(alert.site.id)}`;
   renderPlan(alert);
-  const response = await fetch(`/api/alerts/${alert.alertId}`);
+  const response = await api(`/api/alerts/${alert.alertId}`);
   if (!response.ok) return;
   const history = await response.json();
   $("history").replaceChildren(...history.events.map(e => {
     const li = document.createElement("li");
-    li.textContent = `${new Date(e.at).toLocaleTimeString(language)} ${t(e.kind)}${eventDetail(e)} — ${e.actor}`;
+    li.textContent = `${new Date(e.at).toLocaleTimeString(language())} ${t(e.kind)}${eventDetail(e)} — ${e.actor}`;
     return li;
   }));
 }
@@ -256,12 +246,12 @@ function eventDetail(e) {
 // Re-drawn only when it changed, so a number being typed is not wiped by a push.
 let planShown = "";
 let contacts = [];
-const stepText = step => step.text[language] ?? step.text["zh-CN"];
+const stepText = step => step.text[language()] ?? step.text["zh-CN"];
 async function renderPlan(alert) {
-  const response = await fetch(`/api/alerts/${alert.alertId}/plan`);
+  const response = await api(`/api/alerts/${alert.alertId}/plan`);
   if (!response.ok) return;
   const steps = await response.json();
-  const key = `${alert.alertId}|${language}|${JSON.stringify(steps)}|${contacts.length}`;
+  const key = `${alert.alertId}|${language()}|${JSON.stringify(steps)}|${contacts.length}`;
   if (key === planShown) return;
   planShown = key;
   $("plan").replaceChildren(...steps.map(state => planStep(alert, state)));
@@ -281,7 +271,7 @@ function planStep(alert, state) {
   li.append(text);
   if (state.doneAt) {
     const done = document.createElement("small");
-    done.textContent = ` ✓ ${new Date(state.doneAt).toLocaleTimeString(language)} ${state.doneBy}${state.note ? " · " + state.note : ""}`;
+    done.textContent = ` ✓ ${new Date(state.doneAt).toLocaleTimeString(language())} ${state.doneBy}${state.note ? " · " + state.note : ""}`;
     li.append(done);
     return li;
   }
@@ -307,10 +297,9 @@ function planStep(alert, state) {
 }
 
 async function planAction(alert, path, body) {
-  const response = await fetch(`/api/alerts/${alert.alertId}/${path}`, {
+  const response = await api(`/api/alerts/${alert.alertId}/${path}`, {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   });
-  if (response.status === 401) { location.href = "/login.html"; return; }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     $("action-error").textContent = response.status === 403 ? t("forbidden") : (problem.detail || problem.title || response.status);
@@ -326,7 +315,7 @@ async function planAction(alert, path, body) {
 
 async function renderWho(alert) {
   const kind = alert.site.kind === "Bed" ? "beds" : "households";
-  const response = await fetch(`/api/sites/${kind}/${encodeURIComponent(alert.site.id)}`);
+  const response = await api(`/api/sites/${kind}/${encodeURIComponent(alert.site.id)}`);
   const site = response.ok ? await response.json() : null;
   const known = site?.contacts || [];
   if (JSON.stringify(known) !== JSON.stringify(contacts)) { contacts = known; planShown = ""; renderPlan(alert); }
@@ -341,10 +330,10 @@ async function renderWho(alert) {
   }
   facts.push(["deviceLabel", alert.deviceId]);
   // The device as it stands now: online, last heard, battery, signal.
-  const health = await fetch(`/api/devices/${encodeURIComponent(alert.deviceId)}/health`).then(r => r.ok ? r.json() : null).catch(() => null);
+  const health = await api(`/api/devices/${encodeURIComponent(alert.deviceId)}/health`).then(r => r.ok ? r.json() : null).catch(() => null);
   if (health) {
     facts.push(["online", t(health.online ? "yes" : "no")]);
-    facts.push(["lastSeen", health.lastSeen ? new Date(health.lastSeen).toLocaleString(language) : "—"]);
+    facts.push(["lastSeen", health.lastSeen ? new Date(health.lastSeen).toLocaleString(language()) : "—"]);
     facts.push(["battery", health.batteryPercent != null ? `${health.batteryPercent}%${health.batteryLow ? " ⚠" : ""}` : "—"]);
     facts.push(["signal", health.signalDbm != null ? `${health.signalDbm} dBm` : health.linkQuality != null ? `LQI ${health.linkQuality}` : "—"]);
   }
@@ -353,6 +342,58 @@ async function renderWho(alert) {
     const dd = document.createElement("dd"); dd.textContent = value;
     return [dt, dd];
   }));
+  if (selected !== alert.alertId) return; // another alert was chosen meanwhile
+  // The map once per alert, the readings at most every 10 s: a storm of pushes re-draws the detail
+  // often, and each read of the readings is a query of the telemetry store.
+  if (lastShown.alertId !== alert.alertId) { lastShown = { alertId: alert.alertId, at: 0 }; renderMap(alert, site); }
+  if (Date.now() - lastShown.at >= 10_000) { lastShown.at = Date.now(); renderReadings(alert); }
+}
+let lastShown = { alertId: null, at: 0 };
+setInterval(() => { if (selected && !document.hidden) renderDetail(); }, 10_000);
+
+// Where it is: the home (or the bed's facility) on the district map — the map page's own GeoJSON.
+let detailMap = null;
+async function renderMap(alert, site) {
+  const known = site && site.latitude != null && site.longitude != null;
+  $("detail-map").hidden = !known;
+  $("no-position").hidden = known;
+  if (!known) return;
+  if (!detailMap) {
+    echarts.registerMap("district", await (await api("/maps/district.geo.json")).json());
+    detailMap = echarts.init($("detail-map"), "dark");
+  }
+  detailMap.setOption({
+    animation: false,
+    geo: { map: "district", roam: true, center: [site.longitude, site.latitude], zoom: 4,
+      label: { show: true, color: "#ccc" }, itemStyle: { areaColor: "#1c2733", borderColor: "#5d7590" } },
+    series: [{ type: "effectScatter", coordinateSystem: "geo", symbolSize: 14, itemStyle: { color: "#ff3b30" },
+      data: [{ name: alert.site.id, value: [site.longitude, site.latitude] }] }],
+  }, true);
+  $("detail-map").dataset.site = alert.site.id;
+  detailMap.resize();
+}
+
+// What the device (and for a bed, the mattress) reported lately: its last online/offline changes with
+// their cause and the heartbeats of the last 24 h; a bed's last minutes of heart rate and breathing.
+async function renderReadings(alert) {
+  const lines = [];
+  const time = at => new Date(at).toLocaleTimeString(language());
+  if (alert.site.kind === "Bed") {
+    const bed = encodeURIComponent(alert.site.id);
+    const history = await api(`/api/sites/beds/${bed}/vitals/history?hours=1`).then(r => r.ok ? r.json() : []).catch(() => []);
+    history.slice(-5).reverse().forEach(p => lines.push(t("vitalsAt", {
+      time: time(p.at), hr: p.heartRate == null ? "—" : Math.round(p.heartRate), rr: p.respiration == null ? "—" : Math.round(p.respiration) })));
+  }
+  const response = await api(`/api/devices/${encodeURIComponent(alert.deviceId)}/recent?hours=24`).catch(() => null);
+  if (response?.ok) {
+    const recent = await response.json();
+    recent.transitions.slice(-5).reverse().forEach(x => lines.push(`${time(x.at)} ${t(x.online ? "cameOnline" : "wentOffline")} (${x.cause})`));
+    lines.push(t("heartbeatsInDay", { count: recent.heartbeats }));
+  } else {
+    lines.push(t("telemetryUnavailable"));
+  }
+  if (selected !== alert.alertId) return;
+  $("readings").replaceChildren(...lines.map(text => { const li = document.createElement("li"); li.textContent = text; return li; }));
 }
 
 function select(alertId) {
@@ -370,10 +411,9 @@ function selectNext() {
 }
 
 async function act(action, body) {
-  const response = await fetch(`/api/alerts/${selected}/${action}`, {
+  const response = await api(`/api/alerts/${selected}/${action}`, {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   });
-  if (response.status === 401) { location.href = "/login.html"; return; }
   if (response.status === 403) { $("action-error").textContent = t("forbidden"); return; }
   const answer = await response.json();
   $("action-error").textContent = response.ok ? "" : (answer.detail || answer.title || response.status);
@@ -381,7 +421,7 @@ async function act(action, body) {
     // The plan's mandatory steps are not done: the next click closes with the note as the reason.
     closeNeedsReason = true;
     $("close").textContent = t("closeWithReason");
-    $("action-error").textContent = format("planIncomplete", { steps: answer.missing.join(", ") });
+    $("action-error").textContent = t("planIncomplete", { steps: answer.missing.join(", ") });
   }
   if (response.ok) { upsert(answer); $("note").value = ""; closeNeedsReason = false; $("close").textContent = t("close"); }
 }
@@ -449,7 +489,7 @@ setInterval(() => {
   const connected = current && current.state === signalR.HubConnectionState.Connected;
   const silentMs = Date.now() - lastPush;
   $("stale").hidden = !(connected && silentMs > staleAfterMs);
-  if (!$("stale").hidden) $("stale").textContent = format("noPushFor", { seconds: Math.round(silentMs / 1000) });
+  if (!$("stale").hidden) $("stale").textContent = t("noPushFor", { seconds: Math.round(silentMs / 1000) });
 }, 1000);
 
 function pushed(connection, alert, number) {
@@ -502,18 +542,12 @@ $("technical-all").addEventListener("change", () => {
   render();
 });
 $("acknowledge-selected").addEventListener("click", () => acknowledgeSelected());
-$("language").addEventListener("click", () => {
-  language = language === "zh-CN" ? "en" : "zh-CN";
-  localStorage.setItem("careiot.language", language);
-  render();
-});
 $("sound").addEventListener("click", async () => {
   await alarm.enable();
   // The same click asks for notifications, shown when this tab is hidden and an alert arrives.
   if ("Notification" in window && Notification.permission === "default") Notification.requestPermission();
   render();
 });
-$("sign-out").addEventListener("click", async () => { await fetch("/api/auth/logout", { method: "POST" }); location.href = "/login.html"; });
 $("acknowledge").addEventListener("click", () => act("acknowledge", {}));
 $("dispatch").addEventListener("click", () => act("dispatch", { responder: $("responder").value, note: $("note").value || null }));
 $("close").addEventListener("click", closeSelected);
@@ -527,20 +561,20 @@ document.addEventListener("keydown", e => {
 document.addEventListener("careiot:locked", () => {
   selected = null;
   $("who").replaceChildren();
+  $("readings").replaceChildren();
+  $("detail-map").hidden = true;
+  lastShown = { alertId: null, at: 0 };
   $("history").replaceChildren();
   $("note").value = "";
   render();
 });
 async function signedIn() {
-  const me = await fetch("/api/auth/me");
-  if (!me.ok) { location.href = "/login.html"; return; }
-  const user = await me.json();
+  const user = await me();
   if (user.role === "relative") { location.href = `/site.html?kind=household&id=${encodeURIComponent(user.householdId)}`; return; }
   if (user.role === "installer") { location.href = "/install.html"; return; }
-  $("operator").textContent = user.username;
+  await header(render);
   render();
   start();
 }
 
 signedIn();
-});

@@ -1,15 +1,13 @@
 // Bulk import: a dry run lists every line's problems; importing is possible only for a clean file.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+
+await ready();
+const language = currentLanguage();
 
 async function send(dryRun) {
   const file = $("file").files[0];
   if (!file) return;
-  const response = await fetch(`/api/install/import?dryRun=${dryRun}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
-  if (response.status === 401) { location.href = "/login.html"; return; }
+  const response = await api(`/api/install/import?dryRun=${dryRun}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
   const result = await response.json();
   $("import-summary").textContent = result.problems?.length
     ? `${t("importProblems")}: ${result.problems.length}`
@@ -22,9 +20,8 @@ async function send(dryRun) {
   $("import").disabled = !(dryRun && response.ok && !result.problems?.length);
 }
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+applyTexts();
+header(() => location.reload());
 $("check").addEventListener("click", () => send(true));
 $("import").addEventListener("click", () => send(false));
 $("file").addEventListener("change", () => { $("import").disabled = true; });
-});

@@ -1,16 +1,14 @@
 // The installer's phone page: find a home, fit a device (credentials shown once) or bind an alarm
 // panel's DC-09 account, walk-test every device with live ticks, finish into an installation record.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+
+await ready();
+const language = currentLanguage();
 let household = null;
 let poll = null;
 
-async function api(method, path, body) {
-  const response = await fetch(path, { method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
-  if (response.status === 401) { location.href = "/login.html"; throw new Error("signed out"); }
+async function call(method, path, body) {
+  const response = await api(path, { method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -22,7 +20,7 @@ function showError(answer) {
 
 async function find(e) {
   e?.preventDefault();
-  const answer = await api("GET", `/api/install/households?search=${encodeURIComponent($("search").value)}`);
+  const answer = await call("GET", `/api/install/households?search=${encodeURIComponent($("search").value)}`);
   $("found").replaceChildren(...(answer.body || []).map(h => {
     const li = document.createElement("li"); const b = document.createElement("button");
     b.type = "button"; b.textContent = `${h.elderName} · ${h.address} · ${h.householdId} (${h.devices})`;
@@ -45,7 +43,7 @@ function open(h) {
 
 async function refresh() {
   if (!household) return;
-  const view = (await api("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`)).body;
+  const view = (await call("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`)).body;
   const running = view.test != null;
   $("start-test").hidden = running; $("finish-test").hidden = !running;
   $("test-state").textContent = running ? `${t("testRunningUntil")} ${new Date(view.test.until).toLocaleTimeString(language)}` : t("testNotRunning");
@@ -67,7 +65,7 @@ async function refresh() {
 }
 
 async function loadRecords() {
-  const records = (await api("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/records`)).body || [];
+  const records = (await call("GET", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/records`)).body || [];
   $("records").replaceChildren(...records.map(r => {
     const li = document.createElement("li");
     const devices = [...new Set(r.signals.map(s => s.deviceId))];
@@ -77,7 +75,7 @@ async function loadRecords() {
 }
 
 async function loadVendors() {
-  const answer = await api("GET", "/api/install/panels/vendors");
+  const answer = await call("GET", "/api/install/panels/vendors");
   $("panel-vendor").append(...(answer.body || []).map(vendor => new Option(vendor, vendor)));
 }
 
@@ -93,7 +91,7 @@ async function bindPanel(e) {
   const account = $("panel-account").value.trim().toUpperCase();
   const format = $("panel-key-format").value;
   const minutes = $("panel-supervision").value;
-  const answer = await api("PUT", `/api/install/panels/${encodeURIComponent(account)}`, {
+  const answer = await call("PUT", `/api/install/panels/${encodeURIComponent(account)}`, {
     householdId: household.householdId, serial: $("panel-serial").value.trim(),
     key: format ? $("panel-key").value : null, keyFormat: format || null,
     vendor: $("panel-vendor").value || null, supervisionMinutes: minutes ? Number(minutes) : null,
@@ -125,7 +123,7 @@ $("panel-account").addEventListener("input", e => {
 });
 $("fit").addEventListener("submit", async e => {
   e.preventDefault();
-  const answer = await api("POST", "/api/install/devices", { serial: $("fit-serial").value.trim(), kind: $("fit-kind").value, householdId: household.householdId });
+  const answer = await call("POST", "/api/install/devices", { serial: $("fit-serial").value.trim(), kind: $("fit-kind").value, householdId: household.householdId });
   showError(answer);
   if (!answer.ok) return;
   const c = answer.body;
@@ -135,13 +133,11 @@ $("fit").addEventListener("submit", async e => {
   $("fit-serial").value = "";
   refresh();
 });
-$("start-test").addEventListener("click", async () => { showError(await api("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`, { minutes: 30 })); refresh(); });
-$("finish-test").addEventListener("click", async () => { showError(await api("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test/finish`)); refresh(); loadRecords(); });
+$("start-test").addEventListener("click", async () => { showError(await call("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test`, { minutes: 30 })); refresh(); });
+$("finish-test").addEventListener("click", async () => { showError(await call("POST", `/api/install/sites/household/${encodeURIComponent(household.householdId)}/walk-test/finish`)); refresh(); loadRecords(); });
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
-document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = t(el.dataset.placeholder); });
+applyTexts();
+header(() => location.reload());
 showKeyField(); loadVendors();
 const given = new URLSearchParams(location.search).get("household");
 if (given) { $("search").value = given; find().then(() => $("found").querySelector("button")?.click()); }
-});

@@ -1,14 +1,12 @@
 // The digital map: facilities and households at their coordinates over the deployment's own
 // GeoJSON (maps/district.geo.json; no tile server), coloured by their open alerts, clickable.
-window.careiotTextsReady.then(async () => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, ready, t } from "./app.js";
+
+await ready();
 const colour = p => p == null ? "#4caf50" : (p === "Highest" || p === "Critical") ? "#ff3b30" : "#ff9800";
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+applyTexts();
+header(() => location.reload());
 echarts.registerMap("district", await (await fetch("/maps/district.geo.json")).json());
 const chart = echarts.init($("map"), "dark");
 chart.on("click", params => {
@@ -18,8 +16,7 @@ chart.on("click", params => {
 });
 
 async function load() {
-  const response = await fetch("/api/wall/map");
-  if (response.status === 401) { location.href = "/login.html"; return; }
+  const response = await api("/api/wall/map");
   if (!response.ok) return;
   const places = await response.json();
   const alarming = places.filter(p => p.openAlerts > 0).length;
@@ -47,7 +44,6 @@ async function load() {
 
 load();
 setInterval(load, 10000);
-});
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);

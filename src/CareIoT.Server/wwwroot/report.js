@@ -1,9 +1,8 @@
 // The inspector's uptime report: query by scope and period, render for screen and A4 print, CSV link.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+
+await ready();
+const language = currentLanguage();
 const pct = v => `${v.toFixed(3)} %`;
 const secs = v => v == null ? "—" : `${v.toFixed(1)} s`;
 const span = text => { // "1.02:03:04.5" (TimeSpan) → hours
@@ -12,7 +11,7 @@ const span = text => { // "1.02:03:04.5" (TimeSpan) → hours
 };
 const hours = text => `${span(text).toFixed(2)} h`;
 const minutes = text => `${(span(text) * 60).toFixed(1)} min`;
-const why = cause => window.careiotTexts[language]["why" + cause] ?? cause;
+const why = cause => { const key = `why${cause}`; const text = t(key); return text === key ? cause : text; };
 const when = at => at ? new Date(at).toLocaleString(language) : t("ongoing");
 
 function table(id, head, rows) {
@@ -72,8 +71,7 @@ async function generate() {
   const q = query();
   history.replaceState(null, "", `?${q}`);
   $("report").dataset.ready = "false";
-  const response = await fetch(`/api/reports/uptime?${q}`);
-  if (response.status === 401) { location.href = "/login.html"; return; }
+  const response = await api(`/api/reports/uptime?${q}`);
   $("report-error").hidden = response.ok;
   if (!response.ok) {
     $("report-error").textContent = response.status === 403 ? t("forbidden") : t("badReportQuery");
@@ -89,10 +87,8 @@ function showPeriodInputs() {
   $("scope-id").disabled = $("scope").value === "district";
 }
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
-$("language").textContent = t("other");
-$("language").addEventListener("click", () => { localStorage.setItem("careiot.language", language === "zh-CN" ? "en" : "zh-CN"); location.reload(); });
+applyTexts();
+header(() => location.reload());
 const given = new URLSearchParams(location.search);
 const now = new Date();
 $("month").value = given.get("month") || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
@@ -109,4 +105,3 @@ $("query").addEventListener("submit", e => { e.preventDefault(); generate(); });
 $("print").addEventListener("click", () => window.print());
 showPeriodInputs();
 if (given.has("scope")) generate();
-});

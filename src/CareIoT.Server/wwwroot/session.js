@@ -1,4 +1,4 @@
-// Idle sessions, on every signed-in page (after i18n.js). A person's keys, pointer and touch in any
+// Idle sessions, on every signed-in page (a module beside the page's own, sharing app.js). A person's keys, pointer and touch in any
 // tab of this browser count as activity (shared through localStorage); while there is activity the
 // session is kept alive (a keepalive at most once a minute), and the server ends a session after
 // Auth:IdleMinutes without a request. Before the end the page warns; at the end it signs out.
@@ -7,17 +7,14 @@
 // alarm sound keep working, the session stays alive, and unlocking takes the password again. The
 // wall (<body data-idle="keep">) shows no personal data and only keeps alive. While a watch station
 // is open in this browser, other pages lock rather than sign out, so they never end its session.
-window.careiotTextsReady.then(async () => {
-"use strict";
+import { me, ready, t } from "./app.js";
+
+await ready();
 const mode = document.body.dataset.idle || "sign-out";
 const activityKey = "careiot.activity";
 const lockedKey = "careiot.locked";
 const watchKey = "careiot.watchStation";
-const t = key => window.careiotTexts[localStorage.getItem("careiot.language") || "zh-CN"][key] ?? key;
-
-const me = await fetch("/api/auth/me");
-if (!me.ok) return; // the page itself sends a signed-out browser to the login page
-const user = await me.json();
+const user = await me(); // the same request as the page's own (a signed-out browser goes to the login page)
 const idleMs = user.idleSeconds * 1000;
 const warnMs = user.idleWarningSeconds * 1000;
 const keepAliveMs = Math.min(60_000, idleMs / 4);
@@ -155,4 +152,3 @@ if (!isLocked()) active();
 if (!lastKeepAlive) keepAlive();
 tick();
 setInterval(tick, 1000);
-});

@@ -1,7 +1,7 @@
 // The shift view and handover report: what is still open, what this shift handled, what the journal says
 // of it (alerts by cause, escalations, calls made, plan steps skipped with reasons), and the handover notes.
 // Printable: the browser's print leaves out the page's controls.
-import { $, applyTexts, json, language, ready, t } from "./app.js";
+import { $, api, applyTexts, header, json, language, ready, t } from "./app.js";
 
 const cell = text => { const td = document.createElement("td"); td.textContent = text ?? ""; return td; };
 const time = at => new Date(at).toLocaleTimeString(language());
@@ -37,10 +37,11 @@ async function load() {
 
 await ready();
 applyTexts();
+header(() => location.reload());
 $("print").addEventListener("click", () => window.print());
 $("handover").addEventListener("submit", async e => {
   e.preventDefault();
-  const response = await fetch("/api/shift/handover", {
+  const response = await api("/api/shift/handover", {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ note: $("handover-note").value }),
   });
   $("handover-error").textContent = response.ok ? "" : (response.status === 403 ? t("forbidden") : String(response.status));

@@ -1,9 +1,8 @@
 // A household's or bed's page: who and where, its devices' health, and for a bed its live vitals.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+
+await ready();
+const language = currentLanguage();
 const query = new URLSearchParams(location.search);
 const kind = query.get("kind") === "bed" ? "beds" : "households";
 const id = query.get("id") || "";
@@ -12,8 +11,7 @@ const points = { hr: [], rr: [] };
 let chart = null;
 
 async function getJson(path) {
-  const response = await fetch(path);
-  if (response.status === 401) { location.href = "/login.html"; return null; }
+  const response = await api(path);
   if (response.status === 403) { $("forbidden").hidden = false; $("forbidden").textContent = t("forbiddenSite"); return null; }
   return response.ok ? response.json() : null;
 }
@@ -46,7 +44,7 @@ async function loadDevices() {
 }
 
 async function loadVitals() {
-  const response = await fetch(`/api/sites/beds/${encodeURIComponent(id)}/vitals`);
+  const response = await api(`/api/sites/beds/${encodeURIComponent(id)}/vitals`);
   if (response.status !== 200) return;
   const v = await response.json();
   $("vitals-now").textContent = `${t(v.presence ? "inBed" : "outOfBed")} · ${t("heartRate")} ${v.heartRate ?? "—"} · ${t("respiration")} ${v.respirationRate ?? "—"}`;
@@ -58,8 +56,7 @@ async function loadVitals() {
   chart.setOption({ series: [{ data: points.hr }, { data: points.rr }] });
 }
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+applyTexts();
 // The last 24 h from the telemetry store (5-minute means), then live readings on top.
 async function loadHistory() {
   const history = await getJson(`/api/sites/beds/${encodeURIComponent(id)}/vitals/history?hours=24`) || [];
@@ -92,7 +89,7 @@ async function loadAlerts() {
       button.dataset.answer = answer;
       button.textContent = t(answer);
       button.addEventListener("click", async () => {
-        const response = await fetch(`/api/sites/households/${encodeURIComponent(id)}/alerts/${a.alertId}/answer`, {
+        const response = await api(`/api/sites/households/${encodeURIComponent(id)}/alerts/${a.alertId}/answer`, {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answer }),
         });
         $("answer-result").textContent = response.ok ? t("answerSent") : String(response.status);
@@ -104,9 +101,9 @@ async function loadAlerts() {
 }
 
 async function showWhoIsLooking() {
-  const me = await getJson("/api/auth/me");
-  // A relative has only this page: no way back to a console they may not see.
-  if (me && me.role === "relative") { $("back").hidden = true; isRelative = true; loadAlerts(); listen(); }
+  // A relative has only this page: the shared header offers them no other (they may see none).
+  const user = await header(() => location.reload());
+  if (user.role === "relative") { isRelative = true; loadAlerts(); listen(); }
 }
 
 showWhoIsLooking();
@@ -138,4 +135,3 @@ if (kind === "beds") {
   loadHistory().then(loadVitals);
   setInterval(loadVitals, 5000);
 }
-});

@@ -1,10 +1,9 @@
 // The rotation wall: shows the server's one rotation (every screen the same), tiles with live status,
 // alarming sites first and flashing; pause, skip and pin go to the server so every screen follows.
-window.careiotTextsReady.then(() => {
-"use strict";
-const language = localStorage.getItem("careiot.language") || "zh-CN";
-const t = key => window.careiotTexts[language][key] ?? key;
-const $ = id => document.getElementById(id);
+import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+
+await ready();
+const language = currentLanguage();
 let view = null;
 let hub = null;
 
@@ -48,8 +47,7 @@ function renderTile(tile) {
 
 async function loadTiles() {
   if (!view) return;
-  const response = await fetch(`/api/wall/tiles?keys=${encodeURIComponent(view.onScreen.join(","))}`);
-  if (response.status === 401) { location.href = "/login.html"; return; }
+  const response = await api(`/api/wall/tiles?keys=${encodeURIComponent(view.onScreen.join(","))}`);
   if (!response.ok) return;
   const tiles = new Map((await response.json()).map(tile => [tile.key, tile]));
   $("wall").replaceChildren(...view.onScreen.filter(k => tiles.has(k)).map(k => renderTile(tiles.get(k))));
@@ -111,11 +109,10 @@ async function start() {
   }
 }
 
-document.documentElement.lang = language;
-document.querySelectorAll("[data-text]").forEach(el => { el.textContent = t(el.dataset.text); });
+applyTexts();
+header(() => location.reload());
 $("pause").addEventListener("click", () => steer(view && view.paused ? "Resume" : "Pause"));
 $("skip").addEventListener("click", () => steer("Skip"));
 setInterval(countdown, 1000);
 setInterval(loadTiles, 5000);
 start();
-});
