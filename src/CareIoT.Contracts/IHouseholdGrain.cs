@@ -7,4 +7,10 @@ public interface IHouseholdGrain : ISiteGrain, IGrainWithStringKey
 
     /// <summary>Replaces the settings; the caller has checked <see cref="HouseholdThresholds.Problems"/>.</summary>
     Task SetThresholds(HouseholdThresholds thresholds);
+
+    /// <summary>
+    /// The last thing a person did at home (a press, a smoke-alarm test, a bed exit or return, movement in
+    /// bed); before any, when watching the home began. A heartbeat is no sign of life.
+    /// </summary>
+    Task<DateTimeOffset> GetLastSignOfLife();
 }

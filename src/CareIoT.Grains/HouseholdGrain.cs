@@ -29,6 +29,8 @@ public sealed class HouseholdGrain(
 
     public Task<HouseholdThresholds> GetThresholds() => Task.FromResult(Thresholds);
 
+    public Task<DateTimeOffset> GetLastSignOfLife() => Task.FromResult(Activity.LastSignOfLife);
+
     public async Task SetThresholds(HouseholdThresholds thresholds)
     {
         State.HouseholdThresholds = thresholds;

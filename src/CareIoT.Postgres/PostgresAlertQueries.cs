@@ -35,6 +35,28 @@ public sealed class PostgresAlertQueries(NpgsqlDataSource dataSource)
         return alerts;
     }
 
+    /// <summary>The alerts of one site raised in the period, newest first (at most 500).</summary>
+    public async Task<IReadOnlyList<AlertSnapshot>> ForSiteAsync(SiteRef site, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {AlertRows.Columns} FROM alerts
+            WHERE site_kind = @kind AND site_id = @id AND raised_at >= @from AND raised_at < @to
+            ORDER BY raised_at DESC LIMIT 500
+            """);
+        command.Parameters.AddWithValue("kind", site.Kind.ToString());
+        command.Parameters.AddWithValue("id", site.Id);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var alerts = new List<AlertSnapshot>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            alerts.Add(AlertRows.Read(reader));
+        }
+
+        return alerts;
+    }
+
     public async Task<ResponseTimes> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""

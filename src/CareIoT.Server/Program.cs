@@ -47,6 +47,7 @@ try
     app.MapQueueEndpoints();
     app.MapPlanEndpoints();
     app.MapRelativeEndpoints();
+    app.MapHouseholdSummaryEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();

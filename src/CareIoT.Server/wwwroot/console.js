@@ -364,7 +364,7 @@ async function renderMap(alert, site) {
   }
   detailMap.setOption({
     animation: false,
-    geo: { map: "district", roam: true, center: [site.longitude, site.latitude], zoom: 4,
+    geo: { map: "district", roam: true, center: [site.longitude, site.latitude], zoom: 2,
       label: { show: true, color: "#ccc" }, itemStyle: { areaColor: "#1c2733", borderColor: "#5d7590" } },
     series: [{ type: "effectScatter", coordinateSystem: "geo", symbolSize: 14, itemStyle: { color: "#ff3b30" },
       data: [{ name: alert.site.id, value: [site.longitude, site.latitude] }] }],

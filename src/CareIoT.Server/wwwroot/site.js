@@ -100,6 +100,31 @@ async function loadAlerts() {
   }));
 }
 
+// The home's last 24 hours: when someone last did something there, its alerts by cause, its devices.
+function ago(at) {
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(at).getTime()) / 60000));
+  return minutes < 60 ? t("minutesAgo", { n: minutes }) : t("hoursAgo", { n: Math.floor(minutes / 60) });
+}
+
+async function loadSummary() {
+  if (kind !== "households") return;
+  const summary = await getJson(`/api/sites/households/${encodeURIComponent(id)}/summary`);
+  if (!summary) return;
+  const facts = [
+    ["lastSignOfLife", `${new Date(summary.lastSignOfLife).toLocaleString(language)}（${ago(summary.lastSignOfLife)}）`],
+    ["alertsLastDay", summary.alerts.length ? summary.alerts.map(c => `${t(c.cause)} × ${c.count}`).join("；") : t("none")],
+    ["stillOpen", String(summary.stillOpen)],
+    ["devicesOnline", t("devicesOnlineOf", { online: summary.devicesOnline, total: summary.devices })
+      + (summary.batteriesLow ? ` · ${t("batteriesLow", { n: summary.batteriesLow })}` : "")],
+  ];
+  $("summary").replaceChildren(...facts.flatMap(([key, value]) => {
+    const dt = document.createElement("dt"); dt.textContent = t(key);
+    const dd = document.createElement("dd"); dd.textContent = value; dd.dataset.fact = key;
+    return [dt, dd];
+  }));
+  $("day-summary").hidden = false;
+}
+
 async function showWhoIsLooking() {
   // A relative has only this page: the shared header offers them no other (they may see none).
   const user = await header(() => location.reload());
@@ -109,16 +134,17 @@ async function showWhoIsLooking() {
 showWhoIsLooking();
 loadSite();
 loadAlerts();
+loadSummary();
 loadDevices();
 setInterval(loadDevices, 15000);
 // Alerts: read again every 10 s — for a relative live instead, over their own hub (every 60 s as a fallback).
 let live = false;
-function poll() { loadAlerts(); setTimeout(poll, live ? 60000 : 10000); }
+function poll() { loadAlerts(); loadSummary(); setTimeout(poll, live ? 60000 : 10000); }
 setTimeout(poll, 10000);
 
 function listen() {
   const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/relative").withAutomaticReconnect().build();
-  connection.on("AlertChanged", () => loadAlerts());
+  connection.on("AlertChanged", () => { loadAlerts(); loadSummary(); });
   connection.onreconnected(() => { live = true; loadAlerts(); });
   connection.onreconnecting(() => { live = false; document.body.dataset.live = "0"; });
   connection.onclose(() => { live = false; document.body.dataset.live = "0"; });
