@@ -24,6 +24,15 @@ public sealed record BedThresholds
     [Id(14)] public int MovementThreshold { get; init; } = 5;
     [Id(15)] public TimeSpan PresenceLostGrace { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Personal limits are the resident's usual ± this many spreads (inside the absolute limits above); 0 turns them off.</summary>
+    [Id(16)] public double PersonalLimitK { get; init; } = 3;
+
+    /// <summary>A deterioration notice: resting HR or respiration this fraction above usual (0.10 = 10 %)…</summary>
+    [Id(17)] public double DeteriorationFraction { get; init; } = 0.10;
+
+    /// <summary>…for this many consecutive nights (also for bed exits or restlessness well above usual).</summary>
+    [Id(18)] public int DeteriorationNights { get; init; } = 3;
+
     /// <summary>What is wrong with these settings; empty when they can be used.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -41,6 +50,16 @@ public sealed record BedThresholds
         if (new[] { OutOfBedLimit, VitalsHold, ApneaPause, ApneaWindow, TurnInterval, PresenceLostGrace }.Any(t => t <= TimeSpan.Zero))
         {
             problems.Add("every duration must be positive");
+        }
+
+        if (PersonalLimitK is < 0 or > 10 || double.IsNaN(PersonalLimitK))
+        {
+            problems.Add("personalLimitK must be between 0 (off) and 10");
+        }
+
+        if (DeteriorationFraction is <= 0 or > 1 || double.IsNaN(DeteriorationFraction) || DeteriorationNights is < 1 or > 14)
+        {
+            problems.Add("deteriorationFraction must be above 0 and at most 1, deteriorationNights between 1 and 14");
         }
 
         if (ApneaEpisodes < 1)
