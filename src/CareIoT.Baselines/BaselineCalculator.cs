@@ -3,10 +3,10 @@ using CareIoT.Contracts;
 namespace CareIoT.Baselines;
 
 /// <summary>
-/// A resident's baseline from their minute series: the last <see cref="NightsNeeded"/> nights with enough resting
-/// minutes (within the last <see cref="NightsLookedAt"/> nights, only since the resident took the bed), robust
-/// statistics of resting heart rate and respiration over the whole night and by hour, and of nightly bed exits and
-/// movement. Fewer nights: no baseline yet (warming up), and the count so far.
+/// A resident's baseline from their night profiles: the last <see cref="NightsNeeded"/> nights with enough resting
+/// minutes (within the last <see cref="NightsLookedAt"/> nights, only nights that began after the resident took the
+/// bed), robust statistics (median, 1.4826 × MAD) of resting heart rate and respiration over the whole night and by
+/// hour, and of nightly bed exits and movement. Fewer nights: no baseline yet (warming up), and the count so far.
 /// </summary>
 public static class BaselineCalculator
 {
@@ -19,72 +19,81 @@ public static class BaselineCalculator
     /// <summary>Spreads are never narrower than these: a flat series must not give limits of zero width.</summary>
     public const double HeartRateFloor = 2, RespirationFloor = 1, BedExitsFloor = 1, MovementFloor = 5;
 
-    /// <param name="samples">Minutes of the bed in time order, covering at least the nights looked at.</param>
-    /// <param name="thresholds">The bed's settings: night window, time zone, movement threshold.</param>
-    /// <param name="occupiedSince">When the current resident took the bed: nothing before counts.</param>
+    /// <param name="profiles">Night profiles of the bed, any order.</param>
+    /// <param name="occupiedSince">When the current resident took the bed: nights that began before do not count.</param>
     /// <param name="lastNight">The newest night to use (usually the night that ended this morning).</param>
     /// <param name="computedAt">Recorded in the baseline.</param>
-    public static BaselineResult Compute(ReadOnlySpan<MinuteSample> samples, BedThresholds thresholds, DateTimeOffset occupiedSince,
-        DateOnly lastNight, DateTimeOffset computedAt)
+    public static BaselineResult FromProfiles(IEnumerable<NightProfile> profiles, DateTimeOffset occupiedSince, DateOnly lastNight, DateTimeOffset computedAt)
     {
-        var clock = NightClock.Of(thresholds);
         var firstNight = lastNight.AddDays(1 - NightsLookedAt);
-        var nights = new SortedDictionary<DateOnly, (int Start, int End, int Resting)>();
-        for (var i = 0; i < samples.Length; i++)
-        {
-            if (samples[i].At < occupiedSince || clock.Place(samples[i].At) is not { } place || place.Night < firstNight || place.Night > lastNight)
-            {
-                continue;
-            }
-
-            var resting = RestingMinute.Is(samples[i], thresholds.MovementThreshold) ? 1 : 0;
-            nights[place.Night] = nights.TryGetValue(place.Night, out var n) ? (n.Start, i + 1, n.Resting + resting) : (i, i + 1, resting);
-        }
-
-        var counted = nights.Where(n => n.Value.Resting >= RestingMinutesForANight).TakeLast(NightsNeeded).ToList();
+        var counted = profiles
+            .Where(p => p.Night >= firstNight && p.Night <= lastNight && p.Start >= occupiedSince && p.RestingMinutes >= RestingMinutesForANight)
+            .OrderBy(p => p.Night).TakeLast(NightsNeeded).ToList();
         if (counted.Count < NightsNeeded)
         {
             return new BaselineResult(null, counted.Count);
         }
 
-        var byHour = new List<double>[24 * 2];
-        for (var i = 0; i < byHour.Length; i++)
+        var heart = new CountedValues();
+        var breath = new CountedValues();
+        var byHour = new SortedDictionary<int, (CountedValues Heart, CountedValues Breath)>();
+        var exits = new CountedValues();
+        var movement = new CountedValues();
+        foreach (var night in counted)
         {
-            byHour[i] = [];
-        }
-
-        var exits = new double[counted.Count];
-        var movement = new double[counted.Count];
-        for (var n = 0; n < counted.Count; n++)
-        {
-            var (night, (start, end, _)) = (counted[n].Key, counted[n].Value);
-            var minutes = samples[start..end];
-            foreach (var s in minutes)
+            foreach (var hour in night.Hours)
             {
-                if (RestingMinute.Is(s, thresholds.MovementThreshold) && clock.Place(s.At) is { } place && place.Night == night)
+                if (!byHour.TryGetValue(hour.Hour, out var values))
                 {
-                    byHour[place.Hour * 2].Add(s.HeartRate!.Value);
-                    byHour[place.Hour * 2 + 1].Add(s.Respiration!.Value);
+                    byHour[hour.Hour] = values = (new CountedValues(), new CountedValues());
                 }
+
+                values.Heart.AddRange(hour.HeartRateFrom, hour.HeartRates);
+                values.Breath.AddRange(hour.RespirationFrom, hour.Respirations);
+                heart.AddRange(hour.HeartRateFrom, hour.HeartRates);
+                breath.AddRange(hour.RespirationFrom, hour.Respirations);
             }
 
-            var summary = NightSummaryBuilder.Build("", night, minutes, thresholds, null, clock);
-            exits[n] = summary.BedExits;
-            movement[n] = summary.MovementMinutes;
+            exits.Add(night.BedExits);
+            movement.Add(night.MovementMinutes);
         }
 
-        var allHeart = byHour.Where((_, i) => i % 2 == 0).SelectMany(v => v).ToArray();
-        var allBreath = byHour.Where((_, i) => i % 2 == 1).SelectMany(v => v).ToArray();
-        var hours = Enumerable.Range(0, 24).Where(h => byHour[h * 2].Count > 0).Select(h => new HourNorm(h,
-            Norm(byHour[h * 2].ToArray(), HeartRateFloor), Norm(byHour[h * 2 + 1].ToArray(), RespirationFloor), byHour[h * 2].Count)).ToList();
-        var baseline = new ResidentBaseline(counted[0].Key, counted[^1].Key, counted.Count, allHeart.Length,
-            Norm(allHeart, HeartRateFloor), Norm(allBreath, RespirationFloor), hours, Norm(exits, BedExitsFloor), Norm(movement, MovementFloor), computedAt);
+        var hours = byHour.Select(h => new HourNorm(h.Key, Norm(h.Value.Heart, HeartRateFloor), Norm(h.Value.Breath, RespirationFloor), (int)h.Value.Heart.Total)).ToList();
+        var baseline = new ResidentBaseline(counted[0].Night, counted[^1].Night, counted.Count, (int)heart.Total,
+            Norm(heart, HeartRateFloor), Norm(breath, RespirationFloor), hours, Norm(exits, BedExitsFloor), Norm(movement, MovementFloor), computedAt);
         return new BaselineResult(baseline, counted.Count);
     }
 
-    private static VitalNorm Norm(double[] values, double floor)
+    /// <summary>The same from a bed's raw minute series (in time order): each night's profile first.</summary>
+    public static BaselineResult Compute(ReadOnlySpan<MinuteSample> samples, BedThresholds thresholds, DateTimeOffset occupiedSince,
+        DateOnly lastNight, DateTimeOffset computedAt)
     {
-        var (median, spread) = RobustStatistics.MedianAndSpread(values, floor);
+        var clock = NightClock.Of(thresholds);
+        var profiles = new List<NightProfile>();
+        var start = 0;
+        DateOnly? current = null;
+        for (var i = 0; i <= samples.Length; i++)
+        {
+            var night = i < samples.Length ? clock.Place(samples[i].At)?.Night : null;
+            if (i < samples.Length && night == current)
+            {
+                continue;
+            }
+
+            if (current is { } done)
+            {
+                profiles.Add(NightProfileBuilder.Build(done, samples[start..i], thresholds, clock));
+            }
+
+            (current, start) = (night, i);
+        }
+
+        return FromProfiles(profiles, occupiedSince, lastNight, computedAt);
+    }
+
+    private static VitalNorm Norm(CountedValues values, double floor)
+    {
+        var (median, spread) = values.MedianAndSpread(floor);
         return new VitalNorm(Math.Round(median, 2), Math.Round(spread, 2));
     }
 }

@@ -19,4 +19,7 @@ public enum AlertCause
     LowBattery = 11,
     Tamper = 12,
     DeviceFault = 13,
+
+    /// <summary>A bed resident above their own usual for several nights: a notice for the facility nurse (Normal).</summary>
+    Deterioration = 14,
 }
