@@ -30,6 +30,18 @@ public sealed class NightClock(TimeOnly start, TimeOnly end, TimeZoneInfo zone)
         return time < end ? (day.AddDays(-1), local.Hour) : null;
     }
 
+    /// <summary>The newest night that has ended by <paramref name="now"/>.</summary>
+    public DateOnly LastEnded(DateTimeOffset now)
+    {
+        var night = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        while (Bounds(night).To > now)
+        {
+            night = night.AddDays(-1);
+        }
+
+        return night;
+    }
+
     /// <summary>When the named night begins and ends, as instants.</summary>
     public (DateTimeOffset From, DateTimeOffset To) Bounds(DateOnly night) =>
         (Local(night, start), Local(start < end ? night : night.AddDays(1), end));

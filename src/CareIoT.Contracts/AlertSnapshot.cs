@@ -20,8 +20,11 @@ public sealed record AlertSnapshot(
     string? AcknowledgedBy = null,
     Responder? DispatchedTo = null,
     DateTimeOffset? ClosedAt = null,
-    Guid? IncidentId = null)
+    Guid? IncidentId = null,
+    string? Reason = null)
 {
+    // Reason: what the rule saw when it raised the alert ("heart rate 75/min, usual 44–53, for 00:02:00").
+
     /// <summary>Technical alerts only: the outage incident it is a member of (the console shows the incident, not this row).</summary>
     public bool InIncident => IncidentId is not null;
 

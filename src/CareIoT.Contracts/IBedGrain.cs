@@ -10,4 +10,17 @@ public interface IBedGrain : ISiteGrain, IGrainWithStringKey
 
     /// <summary>Replaces the settings; the caller has checked <see cref="BedThresholds.Problems"/>.</summary>
     Task SetThresholds(BedThresholds thresholds);
+
+    /// <summary>The resident's baseline (or its warm-up), the limits in force now and the last night learned.</summary>
+    Task<BedCareView> GetCare();
+
+    /// <summary>
+    /// Learns every night that ended by <paramref name="now"/> and is not learned yet (at most the last 28, none
+    /// before the resident took the bed): the night's summary and profile into the night log, slow deterioration
+    /// (a notice for the nurse), then the baseline again. Returns the nights learned.
+    /// </summary>
+    Task<int> LearnNights(DateTimeOffset now);
+
+    /// <summary>A new resident took the bed at <paramref name="since"/>: the baseline starts warming up again.</summary>
+    Task AssignResident(DateTimeOffset since);
 }

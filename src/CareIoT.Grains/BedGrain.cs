@@ -1,3 +1,4 @@
+using CareIoT.Baselines;
 using CareIoT.Contracts;
 using CareIoT.Grains.Monitoring;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,8 @@ public sealed class BedGrain(
     IAlertJournal journal,
     IAlertNotifier notifier,
     IInstallationLog installations,
+    IBedMinuteSeries minutes,
+    INightLog nights,
     Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision,
     TimeProvider time,
     ILogger<BedGrain> logger)
@@ -30,7 +33,9 @@ public sealed class BedGrain(
 
     private BedThresholds Thresholds => State.BedThresholds ?? new BedThresholds();
 
-    private BedMonitor Monitor => _monitor ??= new BedMonitor(Thresholds);
+    private BedMonitor Monitor => _monitor ??= NewMonitor();
+
+    private BedCare Care => State.BedCare ??= new BedCare();
 
     public Task<BedVitals?> GetVitals() => Task.FromResult(_vitals);
 
@@ -75,4 +80,61 @@ public sealed class BedGrain(
     }
 
     protected override IReadOnlyList<AlertFinding> OnTick(DateTimeOffset now) => Monitor.Tick(now);
+
+    public Task<BedCareView> GetCare() => Task.FromResult(new BedCareView(Care.OccupiedSince, Care.Baseline, Care.Nights,
+        BaselineCalculator.NightsNeeded, Monitor.LimitsAt(Time.GetUtcNow()), Care.LastSummary, Care.Deterioration.InEpisode));
+
+    public async Task<int> LearnNights(DateTimeOffset now)
+    {
+        var bedId = this.GetPrimaryKeyString();
+        var clock = NightClock.Of(Thresholds);
+        var last = clock.LastEnded(now);
+        var learned = 0;
+        for (var night = Care.LastNight?.AddDays(1) ?? last.AddDays(1 - BaselineCalculator.NightsLookedAt); night <= last; night = night.AddDays(1))
+        {
+            var (from, to) = clock.Bounds(night);
+            Care.LastNight = night;
+            if (to <= Care.OccupiedSince)
+            {
+                continue;
+            }
+
+            var samples = await minutes.ReadAsync(bedId, from, to, CancellationToken.None);
+            if (samples.Length == 0)
+            {
+                continue; // an empty bed, or a mattress that said nothing: no night to learn from
+            }
+
+            var summary = NightSummaryBuilder.Build(bedId, night, samples, Thresholds, Care.Baseline, clock);
+            await nights.SaveAsync(summary, NightProfileBuilder.Build(night, samples, Thresholds, clock), CancellationToken.None);
+            (Care.Deterioration, var notice) = DeteriorationWatch.Observe(Care.Deterioration, summary, Care.Baseline, Thresholds);
+            var profiles = await nights.ProfilesAsync(bedId, night.AddDays(1 - BaselineCalculator.NightsLookedAt), night, CancellationToken.None);
+            var result = BaselineCalculator.FromProfiles(profiles, Care.OccupiedSince ?? DateTimeOffset.MinValue, night, now);
+            (Care.Baseline, Care.Nights, Care.LastSummary) = (result.Baseline, result.Nights, summary);
+            learned++;
+            if (notice is not null)
+            {
+                await RaiseFinding(new AlertFinding(AlertCause.Deterioration, AlertPriority.Normal,
+                    $"{notice.Nights} nights above usual since {notice.Since:yyyy-MM-dd}: {string.Join("; ", notice.Reasons)}", now, clock.Bounds(notice.Since).From));
+            }
+        }
+
+        Monitor.UpdateBaseline(Care.Baseline);
+        await SaveState();
+        return learned;
+    }
+
+    public async Task AssignResident(DateTimeOffset since)
+    {
+        State.BedCare = new BedCare { OccupiedSince = since, LastNight = Care.LastNight };
+        Monitor.UpdateBaseline(null);
+        await SaveState();
+    }
+
+    private BedMonitor NewMonitor()
+    {
+        var monitor = new BedMonitor(Thresholds);
+        monitor.UpdateBaseline(State.BedCare?.Baseline);
+        return monitor;
+    }
 }

@@ -227,6 +227,10 @@ public abstract class SiteGrain(
         }
     }
 
+    /// <summary>A finding of the site's own (not from a device's events), journaled and pushed like any other.</summary>
+    protected async Task RaiseFinding(AlertFinding finding) =>
+        await Commit([await RecordFinding(finding, Kind.ToString().ToLowerInvariant())]);
+
     private Task<AlertSnapshot> RecordFinding(AlertFinding finding, string deviceId)
     {
         logger.LogInformation("{Site}: {Cause} — {Reason}", Self, finding.Cause, finding.Reason);
@@ -290,7 +294,8 @@ public abstract class SiteGrain(
         }
 
         var proposed = new AlertSnapshot(
-            Guid.NewGuid(), Self, deviceId, decision.Cause, decision.Priority, AlertStatus.Raised, at, at, Occurrences: 1);
+            Guid.NewGuid(), Self, deviceId, decision.Cause, decision.Priority, AlertStatus.Raised, at, at, Occurrences: 1,
+            Reason: reason.Length > 500 ? reason[..500] : reason);
         var raised = await journal.RaiseAsync(proposed, sourceKey, CancellationToken.None);
         logger.LogDebug("Raised {AlertId} ({Reason})", raised.AlertId, reason);
         return raised;

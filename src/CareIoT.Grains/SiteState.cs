@@ -25,4 +25,8 @@ public sealed class SiteState
     /// <summary>The walk test, while one is running or until its expiry is recorded.</summary>
     [Id(4)]
     public WalkTest? WalkTest { get; set; }
+
+    /// <summary>A bed's resident: their baseline and its warm-up, the nights learned, slow deterioration.</summary>
+    [Id(5)]
+    public BedCare? BedCare { get; set; }
 }

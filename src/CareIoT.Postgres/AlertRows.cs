@@ -8,7 +8,7 @@ internal static class AlertRows
 {
     /// <summary>The columns written when an alert is raised.</summary>
     public const string InsertColumns =
-        "alert_id, site_kind, site_id, device_id, cause, priority, status, raised_at, last_seen_at, occurrences";
+        "alert_id, site_kind, site_id, device_id, cause, priority, status, raised_at, last_seen_at, occurrences, reason";
 
     public const string Columns = InsertColumns +
         ", escalation_level, acknowledged_at, acknowledged_by, dispatched_to, closed_at, incident_id";
@@ -23,12 +23,13 @@ internal static class AlertRows
         reader.GetFieldValue<DateTimeOffset>(7),
         reader.GetFieldValue<DateTimeOffset>(8),
         reader.GetInt32(9),
-        reader.GetInt32(10),
-        reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-        reader.IsDBNull(12) ? null : reader.GetString(12),
-        reader.IsDBNull(13) ? null : Enum.Parse<Responder>(reader.GetString(13)),
-        reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-        reader.IsDBNull(15) ? null : reader.GetGuid(15));
+        reader.GetInt32(11),
+        reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+        reader.IsDBNull(13) ? null : reader.GetString(13),
+        reader.IsDBNull(14) ? null : Enum.Parse<Responder>(reader.GetString(14)),
+        reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
+        reader.IsDBNull(16) ? null : reader.GetGuid(16),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 
     public static async Task<AlertSnapshot?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
 
         await using (var insert = new NpgsqlCommand($"""
             INSERT INTO alerts ({AlertRows.InsertColumns})
-            VALUES (@id, @siteKind, @siteId, @device, @cause, @priority, @status, @raisedAt, @lastSeenAt, @occurrences)
+            VALUES (@id, @siteKind, @siteId, @device, @cause, @priority, @status, @raisedAt, @lastSeenAt, @occurrences, @reason)
             ON CONFLICT DO NOTHING
             """, connection))
         {
@@ -62,6 +62,7 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
             insert.Parameters.AddWithValue("raisedAt", alert.RaisedAt.ToUniversalTime());
             insert.Parameters.AddWithValue("lastSeenAt", alert.LastSeenAt.ToUniversalTime());
             insert.Parameters.AddWithValue("occurrences", alert.Occurrences);
+            insert.Parameters.Add(new NpgsqlParameter<string?>("reason", alert.Reason));
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);

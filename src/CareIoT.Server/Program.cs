@@ -25,6 +25,7 @@ try
     builder.AddCareIotResponsePlans();
     builder.AddCareIotDispatch();
     builder.AddCareIotWall();
+    builder.AddCareIotBaselines();
     builder.AddCareIotHealthChecks();
 
     var app = builder.Build();
@@ -48,6 +49,7 @@ try
     app.MapPlanEndpoints();
     app.MapRelativeEndpoints();
     app.MapHouseholdSummaryEndpoints();
+    app.MapBedCareEndpoints();
     app.MapSiteEndpoints();
     app.MapThresholdEndpoints();
     app.MapShiftEndpoints();

@@ -32,6 +32,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Rotation.RecordingWallNotifier WallNotifier { get; } = new();
 
+    public Nights.MemoryBedMinutes BedMinutes { get; } = new();
+
+    public Nights.MemoryNightLog NightLog { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("The cluster is not deployed.");
 
     public async Task InitializeAsync()
@@ -63,6 +67,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IInstallationLog>(Installations);
             host.Services.AddSingleton<Contracts.Rotation.ICoverageLog>(CoverageLog);
             host.Services.AddSingleton<Contracts.Rotation.IWallNotifier>(WallNotifier);
+            host.Services.AddSingleton<CareIoT.Baselines.IBedMinuteSeries>(BedMinutes);
+            host.Services.AddSingleton<INightLog>(NightLog);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -1,3 +1,4 @@
+using CareIoT.Baselines;
 using CareIoT.Contracts;
 
 namespace CareIoT.Grains.Monitoring;
@@ -6,7 +7,9 @@ namespace CareIoT.Grains.Monitoring;
 /// The mattress rules of one bed. Each rule reports once per episode and again only after the
 /// condition cleared: back in bed, the value back in range, movement seen, the pauses gone.
 /// Only readings taken while someone is in bed count for vitals; a gap in readings longer than
-/// twice the hold time restarts the hold.
+/// twice the hold time restarts the hold. Inside the night window the resident's personal limits apply
+/// (their usual ± k spreads, never wider than the absolute ones) once a baseline exists; outside it, and
+/// while the baseline warms up, the absolute limits alone — a baseline is learned from nights at rest.
 /// </summary>
 public sealed class BedMonitor(BedThresholds thresholds)
 {
@@ -15,6 +18,8 @@ public sealed class BedMonitor(BedThresholds thresholds)
     private readonly Queue<DateTimeOffset> _apneas = new();
     private BedThresholds _t = thresholds;
     private NightWindow _night = Night(thresholds);
+    private NightClock _clock = NightClock.Of(thresholds);
+    private ResidentBaseline? _baseline;
     private bool? _present;
     private DateTimeOffset? _outSince;
     private bool _outReported;
@@ -30,7 +35,14 @@ public sealed class BedMonitor(BedThresholds thresholds)
     {
         _t = thresholds;
         _night = Night(thresholds);
+        _clock = NightClock.Of(thresholds);
     }
+
+    public void UpdateBaseline(ResidentBaseline? baseline) => _baseline = baseline;
+
+    /// <summary>The limits in force at this moment (personal inside the night window once learned).</summary>
+    public VitalLimits LimitsAt(DateTimeOffset at) =>
+        _clock.Place(at) is { } place ? PersonalLimits.For(_baseline, _t, place.Hour) : PersonalLimits.For(null, _t, null);
 
     public List<AlertFinding> OnPresence(DateTimeOffset at, bool present)
     {
@@ -51,16 +63,18 @@ public sealed class BedMonitor(BedThresholds thresholds)
         _lastVitals = at;
         if (present)
         {
-            if (heartRate is { } hr && _heartRate.Observe(at, hr, _t.HeartRateLow, _t.HeartRateHigh, _t.VitalsHold))
+            var limits = LimitsAt(at);
+            var against = limits.Personal ? "usual" : "limits";
+            if (heartRate is { } hr && _heartRate.Observe(at, hr, limits.HeartRateLow, limits.HeartRateHigh, _t.VitalsHold))
             {
                 findings.Add(new(AlertCause.VitalsOutOfRange, AlertPriority.High,
-                    $"heart rate {hr}/min outside {_t.HeartRateLow}–{_t.HeartRateHigh} for {_t.VitalsHold}", at, _heartRate.OutsideSince!.Value));
+                    $"heart rate {hr}/min, {against} {limits.HeartRateLow}–{limits.HeartRateHigh}, for {_t.VitalsHold}", at, _heartRate.OutsideSince!.Value));
             }
 
-            if (respirationRate is { } rr && _respiration.Observe(at, rr, _t.RespirationLow, _t.RespirationHigh, _t.VitalsHold))
+            if (respirationRate is { } rr && _respiration.Observe(at, rr, limits.RespirationLow, limits.RespirationHigh, _t.VitalsHold))
             {
                 findings.Add(new(AlertCause.VitalsOutOfRange, AlertPriority.High,
-                    $"respiration {rr}/min outside {_t.RespirationLow}–{_t.RespirationHigh} for {_t.VitalsHold}", at, _respiration.OutsideSince!.Value));
+                    $"respiration {rr}/min, {against} {limits.RespirationLow}–{limits.RespirationHigh}, for {_t.VitalsHold}", at, _respiration.OutsideSince!.Value));
             }
 
             if (Apnea(at, respirationRate) is { } apnea)

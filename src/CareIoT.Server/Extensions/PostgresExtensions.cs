@@ -34,6 +34,9 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<CareIoT.Server.Install.BrokerCredentials>();
         builder.Services.AddSingleton<CareIoT.Server.Install.DeviceAccounts>();
         builder.Services.AddSingleton<PostgresCoverageLog>();
+        builder.Services.AddSingleton<PostgresNightLog>();
+        builder.Services.AddSingleton<INightLog>(sp => sp.GetRequiredService<PostgresNightLog>());
+        builder.Services.AddSingleton<IBedDirectory, PostgresBedDirectory>();
         builder.Services.AddSingleton<PostgresAccessAudit>();
         builder.Services.AddSingleton<Privacy.AccessAudit>();
         builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());

@@ -15,6 +15,7 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<InfluxQueryClient>();
         builder.Services.AddSingleton<ITelemetryRecorder, InfluxTelemetryRecorder>();
         builder.Services.AddSingleton<VitalsHistory>();
+        builder.Services.AddSingleton<CareIoT.Baselines.IBedMinuteSeries, InfluxBedMinutes>();
         builder.Services.AddHostedService<InfluxSchemaSetup>();
         builder.Services.AddSingleton<CareIoT.Postgres.PostgresReportQueries>();
         builder.Services.AddSingleton<Reports.InfluxDeviceHistory>();
