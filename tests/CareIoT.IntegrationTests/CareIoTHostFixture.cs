@@ -20,6 +20,9 @@ public class CareIoTHostFixture : IAsyncLifetime
 
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), $"careiot-it-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
 
+    /// <summary>The host's telemetry database in the shared influxd.</summary>
+    public string InfluxDatabase { get; private set; } = "";
+
     public string JournalConnectionString =>
         new NpgsqlConnectionStringBuilder(Services.PostgresConnectionString) { Database = _database }.ConnectionString;
 
@@ -27,6 +30,7 @@ public class CareIoTHostFixture : IAsyncLifetime
     {
         var environment = HostEnvironment(Services, JournalConnectionString, Guid.NewGuid().ToString("N")[..12]);
         Configure(environment);
+        InfluxDatabase = environment["Influx__Database"];
         PanelPort = int.Parse(environment["Dc09__Port"], System.Globalization.CultureInfo.InvariantCulture);
         Server = new ServerProcess(environment, LogFile);
         await Server.StartAsync();

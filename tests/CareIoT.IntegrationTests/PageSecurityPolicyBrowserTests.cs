@@ -90,6 +90,10 @@ public sealed partial class PageSecurityPolicyBrowserTests(CareIoTHostFixture ho
         await Assertions.Expect(page.Locator("#query")).ToBeVisibleAsync();
         await VisitedAsync("report (admin)");
 
+        await page.GotoAsync(Url("nights.html"));
+        await Assertions.Expect(page.Locator("#beds")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = Patience });
+        await VisitedAsync("nights");
+
         // Reports are the inspectors' (and draw their chart as SVG).
         await BrowserSignIn.ToConsoleAsync(page, host.Server.BaseAddress, inspectorName, inspectorPassword);
         var from = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");

@@ -86,6 +86,7 @@ const pages = [
   { href: "/wall.html", text: "wall", roles: watchRoles },
   { href: "/map.html", text: "map", roles: watchRoles },
   { href: "/report.html", text: "reportTitle", roles: watchRoles },
+  { href: "/nights.html", text: "morningReport", roles: watchRoles },
   { href: "/install.html", text: "installTitle", roles: ["installer", "supervisor", "admin"] },
   { href: "/import.html", text: "importTitle", roles: ["installer", "supervisor", "admin"] },
 ];

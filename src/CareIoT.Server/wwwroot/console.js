@@ -328,6 +328,7 @@ async function renderWho(alert) {
   } else if (site) {
     facts.push(["where", [site.facilityName, site.room, site.label].filter(Boolean).join(" ")]);
   }
+  if (alert.reason) facts.push(["reason", alert.reason]);
   facts.push(["deviceLabel", alert.deviceId]);
   // The device as it stands now: online, last heard, battery, signal.
   const health = await api(`/api/devices/${encodeURIComponent(alert.deviceId)}/health`).then(r => r.ok ? r.json() : null).catch(() => null);

@@ -150,7 +150,34 @@ function listen() {
   connection.onclose(() => { live = false; document.body.dataset.live = "0"; });
   connection.start().then(() => { live = true; document.body.dataset.live = "1"; }).catch(() => {});
 }
+// The resident's own normal: the baseline (or how far its warm-up is), the limits in force now, recent nights.
+const hours = span => { const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span || ""); return m ? `${(+(m[1] || 0)) * 24 + (+m[2])}:${m[3]}` : "—"; };
+const vsUsual = (value, above) => value == null ? "—" : `${value.toFixed(1)}${above == null ? "" : ` (${above >= 0 ? "+" : ""}${(above * 100).toFixed(0)}%)`}`;
+async function loadCare() {
+  const page = await getJson(`/api/sites/beds/${encodeURIComponent(id)}/care`);
+  if (!page) return;
+  const { care, nights } = page;
+  const b = care.baseline;
+  $("care-state").textContent = b
+    ? t("usualVitals", { from: b.fromNight, to: b.toNight, hr: b.heartRate.median, hrSpread: b.heartRate.spread, rr: b.respiration.median, rrSpread: b.respiration.spread })
+    : t("warmingUp", { nights: care.nights, needed: care.nightsNeeded });
+  const l = care.limitsNow;
+  $("care-limits").textContent = t("limitsNow", { kind: t(l.personal ? "personalLimits" : "fixedLimits"),
+    hrLow: l.heartRateLow, hrHigh: l.heartRateHigh, rrLow: l.respirationLow, rrHigh: l.respirationHigh });
+  $("care-panel").dataset.personal = String(l.personal);
+  $("care-notice").hidden = !care.inDeteriorationEpisode;
+  $("nights").querySelector("tbody").replaceChildren(...nights.map(n => {
+    const tr = document.createElement("tr");
+    tr.append(cell(n.night), cell(hours(n.inBed)), cell(String(n.bedExits)), cell(hours(n.longestExit)), cell(String(n.movementMinutes)),
+      cell(String(n.outOfRangeMinutes)), cell(vsUsual(n.restingHeartRate, n.heartRateAboveUsual)), cell(vsUsual(n.restingRespiration, n.respirationAboveUsual)));
+    return tr;
+  }));
+  $("care-panel").hidden = false;
+}
+
 if (kind === "beds") {
+  loadCare();
+  setInterval(loadCare, 60000);
   $("vitals-panel").hidden = false;
   chart = echarts.init($("vitals-chart"), "dark");
   chart.setOption({
