@@ -98,6 +98,7 @@ cat <<MSG
   Devices (TLS):     $(hostname):$MQTTS_PORT with a password, $(hostname):$MQTT_CERT_PORT with a client certificate (deploy/device-cert.sh)
   Rotation wall:     https://$(hostname):$HTTPS_PORT/wall.html   map: /map.html
   Installers:        https://$(hostname):$HTTPS_PORT/install.html   inspectors' reports: /report.html
+  Beds:              /site.html?kind=bed&id=demo-bed-0000 (each resident's own normal)   morning report: /nights.html
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and
@@ -107,6 +108,26 @@ cat <<MSG
   Ctrl-C stops everything.
 
 MSG
+# The simulated residents' past nights (demo only: a real mattress has no history to upload), then the morning's
+# baseline job once the fleet has registered its beds, so each bed shows its resident's own normal at once.
+"${sim[@]}" history --beds "$beds" --prefix demo --influx "http://127.0.0.1:$INFLUX_PORT/" > "$STATE/logs/history.out" 2>&1 \
+  || log "the residents' past nights were not written (see $STATE/logs/history.out); beds start warming up instead"
+learn_baselines() {
+  local user password jar
+  read -r user password < "$admin_file"
+  jar="$(mktemp)"
+  wait_for 120 "the fleet's beds" curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/health" || return 0
+  for _ in $(seq 60); do
+    curl -sf -c "$jar" -H 'Content-Type: application/json' -d "{\"username\":\"$user\",\"password\":\"$password\"}" \
+      -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/auth/login" \
+      && curl -sf -b "$jar" -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/sites/beds/demo-bed-$(printf %04d $((beds - 1)))/care" \
+      && { curl -sf -b "$jar" -X POST -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/admin/baselines/run"; break; }
+    sleep 2
+  done
+  rm -f "$jar"
+}
+[ "$beds" -eq 0 ] || learn_baselines &
+
 CAREIOT_ONENET_TOKEN="$onenet_token" CAREIOT_CTWING_TOKEN="$ctwing_token" \
 "${sim[@]}" fleet "${fleet[@]}" --press-every "$press_every" --smoke-every "$smoke_every" \
   --credentials "$credentials" --login "$admin_file" --register "http://127.0.0.1:$HTTP_PORT/" --panel-port 9590 \

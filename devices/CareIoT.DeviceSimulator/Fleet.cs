@@ -271,8 +271,9 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
         var outOfBed = new HashSet<string>();
         while (_mattresses.Count > 0 && await timer.WaitForNextTickAsync(cancellationToken))
         {
-            foreach (var mattress in _mattresses)
+            for (var bed = 0; bed < _mattresses.Count; bed++)
             {
+                var mattress = _mattresses[bed];
                 if (outOfBed.Remove(mattress.DeviceId))
                 {
                     await mattress.SendAsync(MessageTypes.BedReturn, cancellationToken);
@@ -287,9 +288,9 @@ public sealed class Fleet(BrokerAddress broker, FleetOptions options, IReadOnlyD
                 await mattress.SendAsync(MessageTypes.Vitals, cancellationToken, p => p with
                 {
                     Presence = true,
-                    HeartRate = Random.Shared.Next(55, 90),
-                    RespirationRate = Random.Shared.Next(12, 20),
-                    Movement = Random.Shared.Next(0, 30),
+                    HeartRate = SimulatedResidents.HeartRateNow(bed),
+                    RespirationRate = SimulatedResidents.RespirationNow(bed),
+                    Movement = Random.Shared.Next(20) == 0 ? Random.Shared.Next(10, 30) : Random.Shared.Next(0, 3),
                 });
             }
         }

@@ -83,5 +83,15 @@ fleetIds.SetAction(parse =>
     }
 });
 
-var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, send, fleet, fleetIds, probe };
+var influx = new Option<string>("--influx") { Description = "InfluxDB URL", DefaultValueFactory = _ => "http://127.0.0.1:8087/" };
+var database = new Option<string>("--database") { Description = "InfluxDB database of the server", DefaultValueFactory = _ => "careiot" };
+var nights = new Option<int>("--nights") { Description = "Past nights to write", DefaultValueFactory = _ => SimulatedResidents.SeededNights };
+var history = new Command("history", "Write the simulated residents' past nights into the telemetry store (demo only: protocol v1 has no history upload)")
+{
+    beds, prefix, influx, database, nights,
+};
+history.SetAction((parse, ct) => new NightHistory(ReadFleet(parse), new Uri(parse.GetValue(influx)!), parse.GetValue(database)!, parse.GetValue(nights))
+    .WriteAsync(ct));
+
+var root = new RootCommand("CareIoT device simulator (protocol v1)") { press, send, fleet, fleetIds, probe, history };
 return await root.Parse(args).InvokeAsync();

@@ -84,6 +84,21 @@ public sealed class BedBaselineTests(CareIoTHostFixture host)
         var csv = await api.Http.GetStringAsync($"api/reports/nights?night={newest}&format=csv");
         Assert.Contains($",{bed},{newest},470,1,10,", csv, StringComparison.Ordinal);
 
+        // The bed page and the morning report say the same, in the browser.
+        await using (var chromium = await SystemChromium.LaunchAsync())
+        {
+            var browser = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1300, Height = 1000 } });
+            await BrowserSignIn.ToConsoleAsync(browser, host.Server.BaseAddress, TestUsers.Admin, TestUsers.AdminPassword);
+            await browser.GotoAsync(new Uri(host.Server.BaseAddress, $"site.html?kind=bed&id={bed}").ToString());
+            await Microsoft.Playwright.Assertions.Expect(browser.Locator("#care-panel")).ToHaveAttributeAsync("data-personal", "true", new() { Timeout = 15_000 });
+            await Microsoft.Playwright.Assertions.Expect(browser.Locator("#care-state")).ToContainTextAsync("心率 48");
+            await Microsoft.Playwright.Assertions.Expect(browser.Locator("#nights tbody tr")).ToHaveCountAsync(nights.Count);
+            await browser.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "bed-normal.png"), FullPage = true });
+            await browser.GotoAsync(new Uri(host.Server.BaseAddress, $"nights.html?night={newest}").ToString());
+            await Microsoft.Playwright.Assertions.Expect(browser.Locator($"#beds tr[data-bed='{bed}']")).ToContainTextAsync("7:50", new() { Timeout = 15_000 });
+            await browser.ScreenshotAsync(new() { Path = Path.Combine(SystemChromium.ScreenshotDirectory, "morning-report.png") });
+        }
+
         // Live: 75/min, twice, 6 s apart — inside 40–120, far above her usual.
         await using var mattress = await host.ConnectDeviceAsync(device);
         foreach (var _ in Enumerable.Range(0, 3))

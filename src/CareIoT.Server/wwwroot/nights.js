@@ -8,7 +8,7 @@ header(() => location.reload());
 
 const cell = text => { const td = document.createElement("td"); td.textContent = text; return td; };
 const clock = span => { const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span || ""); return m ? `${(+(m[1] || 0)) * 24 + (+m[2])}:${m[3]}` : "—"; };
-const vsUsual = (value, above) => value == null ? "—" : `${value.toFixed(1)}${above == null ? "" : ` (${above >= 0 ? "+" : ""}${(above * 100).toFixed(0)}%)`}`;
+const vsUsual = (value, above) => value == null ? "—" : `${value.toFixed(1)}${above == null ? "" : ` (${Math.round(above * 100) > 0 ? "+" : ""}${Math.round(above * 100) || 0}%)`}`;
 
 function query() {
   const q = new URLSearchParams({ night: $("night").value });

@@ -152,7 +152,7 @@ function listen() {
 }
 // The resident's own normal: the baseline (or how far its warm-up is), the limits in force now, recent nights.
 const hours = span => { const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span || ""); return m ? `${(+(m[1] || 0)) * 24 + (+m[2])}:${m[3]}` : "—"; };
-const vsUsual = (value, above) => value == null ? "—" : `${value.toFixed(1)}${above == null ? "" : ` (${above >= 0 ? "+" : ""}${(above * 100).toFixed(0)}%)`}`;
+const vsUsual = (value, above) => value == null ? "—" : `${value.toFixed(1)}${above == null ? "" : ` (${Math.round(above * 100) > 0 ? "+" : ""}${Math.round(above * 100) || 0}%)`}`;
 async function loadCare() {
   const page = await getJson(`/api/sites/beds/${encodeURIComponent(id)}/care`);
   if (!page) return;
