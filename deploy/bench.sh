@@ -4,6 +4,8 @@
 #   system: floor, ingest, press→console under load and memory with the real server (--quick: under 3 min;
 #           --ingest-only: the floor and the ingest flood alone, for before/after comparisons of the cost per message;
 #           --memory-only: the twins of 100,000 households and 50,000 beds alone, CAREIOT_BENCH_GCDUMP=dotnet-gcdump for a heap dump)
+#   deploy/bench.sh baselines [--beds 5000] [--nights 14]   (the morning's baseline job over every bed's nights in
+#           InfluxDB, on the real server; press→console p99 before and while it runs)
 #   deploy/bench.sh influx [--points N] [--batch N]   (InfluxDB writes against raw POSTs of the same batches)
 #   deploy/bench.sh dc09   (DC-09 frames parsed per second, plain and encrypted, against a CRC-only pass)
 # PostgreSQL and InfluxDB are started here if they are not running, and stopped after.
