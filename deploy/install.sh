@@ -3,7 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-PACKAGES=(mosquitto mosquitto-clients haproxy redis-server postgresql influxdb chromium fonts-wqy-zenhei openssl curl)
+PACKAGES=(mosquitto mosquitto-clients haproxy redis-server postgresql influxdb prometheus chromium fonts-wqy-zenhei openssl curl)
 # The console's browser libraries come from npm: take Debian's Node.js when the machine has none.
 command -v npm >/dev/null || PACKAGES+=(nodejs npm)
 

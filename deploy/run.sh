@@ -47,7 +47,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # A crashed service (the broker, a database) does not stay down: started again within seconds.
-"$REPO/deploy/services.sh" supervise mosquitto tlsproxy redis postgres influxdb &
+"$REPO/deploy/services.sh" supervise mosquitto tlsproxy redis postgres influxdb prometheus &
 pids+=($!)
 
 log "building"
@@ -77,6 +77,9 @@ for ((i = 0; i < silos; i++)); do
     || { tail -n 40 "$STATE/logs/server-$i.out"; die "silo $i did not become healthy"; }
 done
 
+# Prometheus scrapes every silo of this run.
+"$REPO/deploy/services.sh" targets $(for ((i = 0; i < silos; i++)); do printf '127.0.0.1:%s ' $((HTTP_PORT + i)); done)
+
 sim=(dotnet "$REPO/devices/CareIoT.DeviceSimulator/bin/Release/net10.0/careiot-sim.dll")
 fleet=(--households "$households" --beds "$beds" --zigbee-households "$zigbee" --prefix demo)
 credentials="$SECRETS_DIR/fleet-credentials"
@@ -99,6 +102,8 @@ cat <<MSG
   Rotation wall:     https://$(hostname):$HTTPS_PORT/wall.html   map: /map.html
   Installers:        https://$(hostname):$HTTPS_PORT/install.html   inspectors' reports: /report.html
   Beds:              /site.html?kind=bed&id=demo-bed-0000 (each resident's own normal)   morning report: /nights.html
+  Metrics:           Prometheus http://127.0.0.1:$PROMETHEUS_PORT/ (alerts: /alerts) scrapes every silo's /metrics
+                     with the token in $SECRETS_DIR/metrics-token; Grafana dashboard: deploy/grafana/careiot-dashboard.json
   Open alerts (API): http://127.0.0.1:$HTTP_PORT/api/alerts/open
   Dead letters:      http://127.0.0.1:$HTTP_PORT/api/ingest/dead-letters
   A fleet of $households households (call button + smoke alarm), $beds beds (mattress) and

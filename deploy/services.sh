@@ -13,12 +13,12 @@
 #                                        to the service's processes this project started (PostgreSQL:
 #                                        the postmaster and its children), as a crash or a hang would
 #
-# NAME is one of: mosquitto tlsproxy redis postgres influxdb. Default: all five. tlsproxy is the TLS
+# NAME is one of: mosquitto tlsproxy redis postgres influxdb prometheus. Default: all six. tlsproxy is the TLS
 # front of the broker for devices on the network (HAProxy, deploy/haproxy.cfg).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DEFAULT_SERVICES=(mosquitto tlsproxy redis postgres influxdb)
+DEFAULT_SERVICES=(mosquitto tlsproxy redis postgres influxdb prometheus)
 mkdir -p "$RUN_DIR"
 
 # --- Mosquitto ---------------------------------------------------------------------------------
@@ -161,6 +161,50 @@ influxdb_start() {
 }
 influxdb_stop() { stop_pid influxdb "influxd -config $STATE/influxdb/influxdb.conf"; }
 
+# --- Prometheus --------------------------------------------------------------------------------
+# Scrapes every silo's /metrics with the metrics token (secrets/metrics-token, which the servers read too).
+# The silos are listed in targets/careiot.json (file discovery: deploy/run.sh writes the run's silos there;
+# the default is the first silo), the alert rules come from the repository.
+PROMETHEUS_PATTERN="prometheus --config.file=$STATE/prometheus/prometheus.yml"
+prometheus_running() { is_ours prometheus "$PROMETHEUS_PATTERN"; }
+prometheus_start() {
+  local dir
+  dir="$(service_dir prometheus root)"
+  [ "$dir" = "$STATE/prometheus" ] || die "prometheus must keep its data in $STATE/prometheus"
+  port_open "$PROMETHEUS_PORT" && die "port $PROMETHEUS_PORT is taken by a process this project did not start"
+  mkdir -p "$dir/targets" "$dir/data"
+  (umask 077; secret metrics-token > "$dir/metrics-token")
+  [ -s "$dir/targets/careiot.json" ] || prometheus_targets 127.0.0.1:"$HTTP_PORT"
+  cat > "$dir/prometheus.yml" <<YAML
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+rule_files:
+  - $REPO/deploy/prometheus/careiot-rules.yml
+scrape_configs:
+  - job_name: careiot
+    metrics_path: /metrics
+    authorization:
+      type: Bearer
+      credentials_file: $dir/metrics-token
+    file_sd_configs:
+      - files: [$dir/targets/careiot.json]
+        refresh_interval: 5s
+YAML
+  spawn prometheus "$dir" "$dir/prometheus.log" prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --storage.tsdb.retention.time=15d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
+  wait_for 30 prometheus curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" || die "prometheus did not start; see $dir/prometheus.log"
+}
+# prometheus_targets HOST:PORT...: the silos Prometheus scrapes (it reads the file again within 5 s).
+prometheus_targets() {
+  local dir="$STATE/prometheus" list
+  list="$(printf '"%s",' "$@")"
+  mkdir -p "$dir/targets"
+  printf '[{"targets": [%s], "labels": {"service": "careiot"}}]\n' "${list%,}" > "$dir/targets/careiot.json.tmp"
+  mv -f "$dir/targets/careiot.json.tmp" "$dir/targets/careiot.json"
+}
+prometheus_stop() { stop_pid prometheus "$PROMETHEUS_PATTERN"; }
+
 # service_crashed NAME: this project started it (its pid file or marker is there) and it is not running.
 service_crashed() {
   case "$1" in
@@ -180,6 +224,7 @@ service_pids() {
       echo "$master"; cat "/proc/$master/task/$master/children" 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+$' || true ;;
     redis) is_ours redis "redis-server 127.0.0.1:$REDIS_PORT" && cat "$RUN_DIR/redis.pid" ;;
     influxdb) is_ours influxdb "influxd -config $STATE/influxdb/influxdb.conf" && cat "$RUN_DIR/influxdb.pid" ;;
+    prometheus) is_ours prometheus "$PROMETHEUS_PATTERN" && cat "$RUN_DIR/prometheus.pid" ;;
     postgres)
       # The postmaster's pid is the first line of postmaster.pid; its children are its backends.
       postgres_running || return 0
@@ -203,6 +248,7 @@ write_runtime_config() {
   },
   "Mqtt": { "Host": "127.0.0.1", "Port": $MQTT_PLATFORM_PORT, "DevicePort": $MQTT_PORT, "Username": "careiot-ingest", "Password": "$(secret mqtt-ingest.pw)" },
   "Influx": { "Url": "http://127.0.0.1:$INFLUX_PORT" },
+  "Prometheus": { "Url": "http://127.0.0.1:$PROMETHEUS_PORT" },
   "Broker": { "UsersScript": "$REPO/deploy/mosquitto-users.sh", "PublicPort": $MQTT_PORT },
   "Kestrel": { "Certificates": { "Default": { "Path": "$TLS_DIR/web.crt", "KeyPath": "$TLS_DIR/web.key" } } },
   "Tls": { "CaCertificate": "$TLS_DIR/ca.crt", "MqttsPort": $MQTTS_PORT, "MqttCertPort": $MQTT_CERT_PORT }
@@ -215,9 +261,11 @@ JSON
 command="${1:-status}"; shift || true
 sig=""; if [ "$command" = signal ]; then sig="${1:-}"; shift || true; fi
 services=("$@"); [ "${#services[@]}" -gt 0 ] || services=("${DEFAULT_SERVICES[@]}")
-for s in "${services[@]}"; do
-  case "$s" in mosquitto|tlsproxy|redis|postgres|influxdb) ;; *) die "unknown service '$s'";; esac
-done
+if [ "$command" != targets ]; then
+  for s in "${services[@]}"; do
+    case "$s" in mosquitto|tlsproxy|redis|postgres|influxdb|prometheus) ;; *) die "unknown service '$s'";; esac
+  done
+fi
 
 # One start or stop at a time (test fixtures may call this script in parallel).
 exec 9> "$RUN_DIR/services.lock"
@@ -282,5 +330,9 @@ case "$command" in
       if "${s}_running"; then echo "$s running"; else echo "$s stopped"; fi
     done
     ;;
-  *) die "usage: services.sh start|stop|status [mosquitto tlsproxy redis postgres influxdb]";;
+  targets)
+    # deploy/services.sh targets HOST:PORT...: the silos Prometheus scrapes.
+    prometheus_targets "${services[@]}"
+    ;;
+  *) die "usage: services.sh start|stop|status|targets [mosquitto tlsproxy redis postgres influxdb prometheus]";;
 esac

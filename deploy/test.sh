@@ -31,7 +31,7 @@ fi
 # can segfault on the SIGHUP that loads new device passwords (eclipse-mosquitto#2167: persistence with
 # per_listener_settings), and the tests add devices all the time. Not during the chaos run, which
 # crashes services on purpose and supervises them itself. Every restart is reported below.
-"$REPO/deploy/services.sh" supervise mosquitto tlsproxy redis postgres influxdb > "$results/supervise.log" 2>&1 &
+"$REPO/deploy/services.sh" supervise mosquitto tlsproxy redis postgres influxdb prometheus > "$results/supervise.log" 2>&1 &
 supervisor=$!
 
 dotnet test "$REPO/CareIoT.sln" -c Release --no-build -nologo --filter "Category!=Chaos" \

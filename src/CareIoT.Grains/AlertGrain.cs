@@ -77,6 +77,7 @@ public sealed class AlertGrain(
             if (now >= due)
             {
                 _alert = await journal.EscalateAsync(alert.AlertId, alert.EscalationLevel + 1, "Escalated", now, CancellationToken.None);
+                AlertMetrics.EscalatedOne(_alert);
                 logger.LogWarning("Alert {AlertId} ({Cause} at {Site}) unacknowledged for {Waited}: escalated to level {Level}",
                     alert.AlertId, alert.Cause, alert.Site, now - alert.RaisedAt, _alert.EscalationLevel);
                 await Push(_alert, escalated: true);
@@ -129,6 +130,11 @@ public sealed class AlertGrain(
         }
 
         _alert = moved;
+        if (to == AlertStatus.Acknowledged)
+        {
+            AlertMetrics.Acknowledged(moved);
+        }
+
         // The journal has it: consoles hear of it first, then the housekeeping that needs Redis.
         await Push(moved, escalated: false);
         if (!moved.IsOpen)

@@ -297,6 +297,11 @@ public abstract class SiteGrain(
             Guid.NewGuid(), Self, deviceId, decision.Cause, decision.Priority, AlertStatus.Raised, at, at, Occurrences: 1,
             Reason: reason.Length > 500 ? reason[..500] : reason);
         var raised = await journal.RaiseAsync(proposed, sourceKey, CancellationToken.None);
+        if (raised.AlertId == proposed.AlertId)
+        {
+            AlertMetrics.RaisedOne(raised);
+        }
+
         logger.LogDebug("Raised {AlertId} ({Reason})", raised.AlertId, reason);
         return raised;
     }

@@ -16,6 +16,19 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
 
     public async Task<AlertSnapshot> RaiseAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await RaiseOnceAsync(alert, sourceKey, cancellationToken);
+        }
+        finally
+        {
+            JournalMetrics.Record("raise", started);
+        }
+    }
+
+    private async Task<AlertSnapshot> RaiseOnceAsync(AlertSnapshot alert, string sourceKey, CancellationToken cancellationToken)
+    {
         // Another writer may hold the open alert of this key (two activations in a failover): then
         // this occurrence is its repeat. If that alert closes in between, raising is tried again.
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -122,6 +135,19 @@ public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJo
     }
 
     public async Task<AlertSnapshot?> TransitionAsync(AlertTransition transition, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await TransitionOnceAsync(transition, cancellationToken);
+        }
+        finally
+        {
+            JournalMetrics.Record("transition", started);
+        }
+    }
+
+    private async Task<AlertSnapshot?> TransitionOnceAsync(AlertTransition transition, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

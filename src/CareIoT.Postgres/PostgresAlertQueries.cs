@@ -35,6 +35,21 @@ public sealed class PostgresAlertQueries(NpgsqlDataSource dataSource)
         return alerts;
     }
 
+    /// <summary>Open alerts by priority name (for the metrics; uses the open-alerts index).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> OpenByPriorityAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT priority, count(*) FROM alerts WHERE status IN ('Raised', 'Acknowledged', 'Dispatched') GROUP BY priority");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = Enum.GetNames<AlertPriority>().ToDictionary(p => p, _ => 0L);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[((AlertPriority)reader.GetInt16(0)).ToString()] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
     /// <summary>The alerts of one site raised in the period, newest first (at most 500).</summary>
     public async Task<IReadOnlyList<AlertSnapshot>> ForSiteAsync(SiteRef site, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ try
     builder.AddCareIotDispatch();
     builder.AddCareIotWall();
     builder.AddCareIotBaselines();
+    builder.AddCareIotMetrics();
     builder.AddCareIotHealthChecks();
 
     var app = builder.Build();
@@ -39,6 +40,7 @@ try
     app.UseAuthorization();
     app.UseCareIotInputGuard();
     app.MapHealthChecks("/health");
+    app.MapCareIotMetrics();
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<CareIoT.Server.Wall.WallHub>(CareIoT.Server.Wall.WallHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<RelativeHub>(RelativeHub.Path).RequireAuthorization();

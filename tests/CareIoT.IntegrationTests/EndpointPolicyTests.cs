@@ -12,7 +12,8 @@ namespace CareIoT.IntegrationTests;
 public sealed class EndpointPolicyTests(CareIoTHostFixture host, ITestOutputHelper output)
 {
     // The carrier push receivers prove each push by the platform's signature instead of a session.
-    private static readonly HashSet<string> Public = ["/health", "/api/auth/login", "/api/auth/logout", "/carrier/onenet", "/carrier/ctwing"];
+    // /metrics has no platform policy: its own bearer token (MetricsTests: 401 without it, also for a signed-in admin).
+    private static readonly HashSet<string> Public = ["/health", "/api/auth/login", "/api/auth/logout", "/carrier/onenet", "/carrier/ctwing", "/metrics"];
 
     private static readonly Dictionary<string, string[]> RolesOf = new()
     {

@@ -27,6 +27,7 @@ public sealed class ServicesFixture : IDisposable
         PostgresConnectionString = strings.GetProperty("Postgres").GetString()!;
         RedisConnectionString = strings.GetProperty("Redis").GetString()!;
         InfluxUrl = runtime.RootElement.GetProperty("Influx").GetProperty("Url").GetString()!;
+        PrometheusUrl = runtime.RootElement.TryGetProperty("Prometheus", out var prometheus) ? prometheus.GetProperty("Url").GetString()! : "http://127.0.0.1:9091";
         var mqtt = runtime.RootElement.GetProperty("Mqtt");
         MqttHost = mqtt.GetProperty("Host").GetString()!;
         MqttPlatformPort = mqtt.GetProperty("Port").GetInt32();
@@ -63,6 +64,9 @@ public sealed class ServicesFixture : IDisposable
     public string MqttIngestUsername { get; }
 
     public string InfluxUrl { get; }
+
+    /// <summary>The Prometheus deploy/services.sh starts (it scrapes the silos listed by <c>services.sh targets</c>).</summary>
+    public string PrometheusUrl { get; }
 
     public string MqttIngestPassword { get; }
 

@@ -17,7 +17,11 @@ public static class DispatchExtensions
     {
         // Pushes go through Redis, so a console connected to any silo of a cluster sees every alert.
         // The backplane is used whenever Redis is configured (one silo included): one code path.
-        var signalR = builder.Services.AddSignalR(options => options.AddFilter<CareIoT.Server.Auth.HubSessions>())
+        var signalR = builder.Services.AddSignalR(options =>
+        {
+            options.AddFilter<CareIoT.Server.Auth.HubSessions>();
+            options.AddFilter<CareIoT.Server.Metrics.HubConnectionMetrics>();
+        })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
