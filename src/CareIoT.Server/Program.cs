@@ -27,6 +27,7 @@ try
     builder.AddCareIotWall();
     builder.AddCareIotBaselines();
     builder.AddCareIotMetrics();
+    builder.AddCareIotSelfWatch();
     builder.AddCareIotHealthChecks();
 
     var app = builder.Build();
@@ -41,6 +42,7 @@ try
     app.UseCareIotInputGuard();
     app.MapHealthChecks("/health");
     app.MapCareIotMetrics();
+    app.MapSelfWatchEndpoints();
     app.MapHub<DispatchHub>(DispatchHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<CareIoT.Server.Wall.WallHub>(CareIoT.Server.Wall.WallHub.Path).RequireAuthorization(Policies.Watch);
     app.MapHub<RelativeHub>(RelativeHub.Path).RequireAuthorization();

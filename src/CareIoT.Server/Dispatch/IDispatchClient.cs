@@ -17,4 +17,6 @@ public interface IDispatchClient
 
     /// <summary>Sent every two seconds with the last number pushed: a console behind it missed a push.</summary>
     Task Heartbeat(long sequence);
+
+    Task MonitoringChanged(CareIoT.Server.SelfWatch.MonitoringStatus status);
 }

@@ -8,4 +8,6 @@ public interface IWallClient
     Task ViewChanged(WallView view);
 
     Task RotationNotice(RotationNotice notice);
+
+    Task MonitoringChanged(CareIoT.Server.SelfWatch.MonitoringStatus status);
 }

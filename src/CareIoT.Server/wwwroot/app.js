@@ -66,6 +66,33 @@ export function me() {
   return mePromise;
 }
 
+/**
+ * The red "monitoring degraded" banner (#degraded) of a console or wall: what the platform cannot see and since
+ * when, from its self-watch (pushed on change; read again by the page at each (re)connect).
+ */
+export function showDegraded(status) {
+  const banner = $("degraded");
+  if (!banner) return;
+  const spots = status?.degraded ?? [];
+  banner.hidden = spots.length === 0;
+  banner.dataset.keys = spots.map(s => s.key).join(" ");
+  banner.textContent = spots.length === 0 ? "" : `${t("monitoringDegraded")}: ` +
+    spots.map(s => `${blindText(s)}（${t("since", { time: new Date(s.since).toLocaleTimeString(language()) })}）`).join("；");
+}
+
+// A blind spot in the page's language where the strings know its kind (mqtt, postgres, silence, spool, silo:NAME).
+const blindKeys = { mqtt: "blindMqtt", postgres: "blindPostgres", silence: "blindSilence", spool: "blindSpool", silo: "blindSilo" };
+function blindText(spot) {
+  const [kind, name] = spot.key.split(":");
+  return blindKeys[kind] ? t(blindKeys[kind], { name: name ?? "" }) : spot.what;
+}
+
+/** Reads the self-watch's status now (a console or wall that just (re)connected). */
+export async function refreshDegraded() {
+  const response = await fetch("/api/monitoring/status").catch(() => null);
+  if (response?.ok) showDegraded(await response.json());
+}
+
 /** Fills every [data-text] element with its string and sets the page's language. */
 export function applyTexts(root = document) {
   document.documentElement.lang = language();

@@ -1,7 +1,7 @@
 // CareIoT dispatch console: the open-alert queue, kept in sync over SignalR, and the operator's
 // actions on the selected alert. On every (re)connect the queue is reloaded from the server, so it
 // is never silently stale.
-import { $, api, applyTexts, header, language, me, ready, t } from "./app.js";
+import { $, api, applyTexts, header, language, me, ready, refreshDegraded, showDegraded, t } from "./app.js";
 import { alarm } from "./alarm-sound.js";
 
 await ready();
@@ -456,6 +456,7 @@ async function resync(connection) {
   sequence = queue.sequence;
   lastPush = Date.now();
   loadIncidents();
+  refreshDegraded();
   setConnection("connected");
 }
 
@@ -522,6 +523,7 @@ async function start() {
   connection.on("AlertChanged", (alert, number) => pushed(connection, alert, number));
   connection.on("AlertEscalated", (alert, number) => pushed(connection, alert, number));
   connection.on("Heartbeat", number => heartbeat(connection, number));
+  connection.on("MonitoringChanged", showDegraded);
   connection.onreconnecting(() => { sequence = null; setConnection("disconnected"); });
   connection.onreconnected(() => resync(connection));
   connection.onclose(() => { sequence = null; setConnection("disconnected"); setTimeout(start, 2000); });

@@ -1,6 +1,6 @@
 // The rotation wall: shows the server's one rotation (every screen the same), tiles with live status,
 // alarming sites first and flashing; pause, skip and pin go to the server so every screen follows.
-import { $, api, applyTexts, header, language as currentLanguage, ready, t } from "./app.js";
+import { $, api, applyTexts, header, language as currentLanguage, ready, refreshDegraded, showDegraded, t } from "./app.js";
 
 await ready();
 const language = currentLanguage();
@@ -95,14 +95,16 @@ async function start() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 }).build();
   hub.on("ViewChanged", show);
   hub.on("RotationNotice", notice);
+  hub.on("MonitoringChanged", showDegraded);
   hub.onreconnecting(() => setConnection("disconnected"));
-  hub.onreconnected(async () => { view = null; show(await hub.invoke("GetView")); setConnection("connected"); });
+  hub.onreconnected(async () => { view = null; show(await hub.invoke("GetView")); setConnection("connected"); refreshDegraded(); });
   hub.onclose(() => { setConnection("disconnected"); setTimeout(start, 2000); });
   try {
     await hub.start();
     view = null;
     show(await hub.invoke("GetView"));
     setConnection("connected");
+    refreshDegraded();
   } catch {
     setConnection("disconnected");
     setTimeout(start, 2000);

@@ -1,0 +1,20 @@
+namespace CareIoT.IntegrationTests;
+
+/// <summary>A host of its own that reaches the broker through a <see cref="BrokerLink"/> the test can cut; it checks itself every second.</summary>
+public sealed class SelfWatchHostFixture : CareIoTHostFixture
+{
+    public BrokerLink Link { get; private set; } = null!;
+
+    protected override void Configure(Dictionary<string, string> environment)
+    {
+        Link = new BrokerLink(int.Parse(environment["Mqtt__Port"], System.Globalization.CultureInfo.InvariantCulture));
+        environment["Mqtt__Port"] = Link.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["SelfWatch__CheckEvery"] = "00:00:01";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SelfWatchHostCollection : ICollectionFixture<SelfWatchHostFixture>
+{
+    public const string Name = "Self-watch host";
+}
