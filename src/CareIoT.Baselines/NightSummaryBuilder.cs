@@ -4,7 +4,7 @@ namespace CareIoT.Baselines;
 
 /// <summary>
 /// One night of one bed from its minute series: time in bed, bed exits (a minute in bed followed by one out),
-/// the longest time out, movement minutes, minutes with vitals outside the limits in force, mean resting vitals
+/// the longest exit (time out before the resident first got into bed is no exit), movement minutes, minutes with vitals outside the limits in force, mean resting vitals
 /// and how far above the resident's usual they were. Minutes missing from the series count as nothing.
 /// </summary>
 public static class NightSummaryBuilder
@@ -61,8 +61,11 @@ public static class NightSummaryBuilder
                     exits++;
                 }
 
-                outRun++;
-                longestOut = Math.Max(longestOut, outRun);
+                if (exits > 0)
+                {
+                    outRun++;
+                    longestOut = Math.Max(longestOut, outRun);
+                }
             }
 
             wasPresent = s.Present;

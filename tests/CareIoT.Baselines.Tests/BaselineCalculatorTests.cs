@@ -80,4 +80,44 @@ public sealed class BaselineCalculatorTests
             Assert.InRange(baseline.BedExits.Median, 0.5, 1.5);
         }
     }
+
+    [Fact]
+    public void ANewResidentsBaselineRestsOnlyOnTheirOwnNights()
+    {
+        // The first resident rests at 62 for 10 nights; the new one (from night 10) at 80 for 14 nights.
+        var samples = Nights.Make(24, (n, _, s) => n >= 10 ? s with { HeartRate = 80 } : s);
+        var moved = NightClock.Of(Nights.Shanghai).Bounds(Nights.First.AddDays(10)).From.AddHours(-3);
+
+        var baseline = BaselineCalculator.Compute(samples, Nights.Shanghai, moved, Nights.Last(24), Now).Baseline!;
+
+        Assert.Equal(Nights.First.AddDays(10), baseline.FromNight);
+        Assert.Equal(80, baseline.HeartRate.Median);
+    }
+
+    [Fact]
+    public void TheBaselineRollsWithTheLastFourteenNights()
+    {
+        // 30 nights: 62 for the first 16, 66 after. On night 29 the last 14 are all 66.
+        var samples = Nights.Make(30, (n, _, s) => n >= 16 ? s with { HeartRate = 66 } : s);
+
+        var baseline = BaselineCalculator.Compute(samples, Nights.Shanghai, Nights.Long_ago, Nights.Last(30), Now).Baseline!;
+
+        Assert.Equal((Nights.First.AddDays(16), Nights.Last(30), 14), (baseline.FromNight, baseline.ToNight, baseline.Nights));
+        Assert.Equal(66, baseline.HeartRate.Median);
+    }
+
+    [Fact]
+    public void AnHourlyBucketIsComputedByHandToo()
+    {
+        // Hour 23 of every night: 70, 72, 74, 76 in turn (median 73, deviations 3, 1, 1, 3 → MAD 2 → 2.97); other hours 62.
+        // Whole night: 7 of 8 hours at 62, so median 62; deviations 0 for 7/8, 8–14 for 1/8 → MAD 0 → the floor 2.
+        var samples = Nights.Make(14, (_, m, s) => m is >= 60 and < 120 ? s with { HeartRate = 70 + 2 * (m % 4) } : s);
+
+        var baseline = BaselineCalculator.Compute(samples, Nights.Shanghai, Nights.Long_ago, Nights.Last(14), Now).Baseline!;
+
+        Assert.Equal(new VitalNorm(73, 2.97), baseline.ByHour.Single(h => h.Hour == 23).HeartRate);
+        Assert.Equal(new VitalNorm(62, 2), baseline.ByHour.Single(h => h.Hour == 0).HeartRate);
+        Assert.Equal(new VitalNorm(62, 2), baseline.HeartRate);
+        Assert.Equal(new VitalLimits(64, 82, 12, 18, Personal: true), PersonalLimits.For(baseline, Nights.Shanghai, 23)); // 73 ± 8.91
+    }
 }

@@ -72,4 +72,63 @@ public sealed class DeteriorationWatchTests
 
         Assert.All(Watch(samples, 30), n => Assert.Null(n));
     }
+
+    [Fact]
+    public void ThreeNightsWithManyMoreBedExitsThanUsualGiveOneNoticeThatSaysSo()
+    {
+        // Usually no exit (spread floored at 1: more than 0 + 3 × 1 is unusual); nights 16–18 out for a minute every hour: 8 exits.
+        var samples = Nights.Make(20, (n, m, s) => n is >= 16 and <= 18 && m % 60 == 30 ? s with { Present = false, HeartRate = null, Respiration = null } : s);
+
+        var notice = Assert.Single(Watch(samples, 20), n => n is not null)!;
+
+        Assert.Equal((Nights.First.AddDays(16), Nights.First.AddDays(18)), (notice.Since, notice.Night));
+        Assert.Equal(["8 bed exits, usual 0"], notice.Reasons);
+    }
+
+    [Fact]
+    public void ThreeRestlessNightsGiveOneNotice()
+    {
+        // Usually still (movement minutes 0, spread floored at 5: more than 15 is unusual); nights 16–18 move for two hours.
+        var samples = Nights.Make(20, (n, m, s) => n is >= 16 and <= 18 && m < 120 ? s with { Movement = 20 } : s);
+
+        var notice = Assert.Single(Watch(samples, 20), n => n is not null)!;
+
+        Assert.Equal(Nights.First.AddDays(18), notice.Night);
+        Assert.Contains(notice.Reasons, r => r.StartsWith("restless: 120 minutes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ANightSeenTwiceCountsOnceAndTheStateSurvivesBeingStored()
+    {
+        var baseline = BaselineCalculator.Compute(Nights.Make(14, (_, _, s) => s), Nights.Shanghai, Nights.Long_ago, Nights.Last(14), Now).Baseline!;
+        var high = Nights.Make(3, (_, _, s) => s with { HeartRate = 70 }, first: Nights.First.AddDays(14));
+        var state = DeteriorationState.None;
+        var notices = new List<DeteriorationNotice>();
+        for (var n = 0; n < 3; n++)
+        {
+            var night = Nights.First.AddDays(14 + n);
+            var (from, to) = Clock.Bounds(night);
+            var summary = NightSummaryBuilder.Build("bed-1", night, high.Where(s => s.At >= from && s.At < to).ToArray(), Nights.Shanghai, baseline, Clock);
+            for (var again = 0; again < 2; again++)
+            {
+                (state, var notice) = DeteriorationWatch.Observe(state, summary, baseline, Nights.Shanghai);
+                state = new DeteriorationState(state.Nights, state.InEpisode, state.Since, state.LastNight); // as the grain reads it back
+                if (notice is not null)
+                {
+                    notices.Add(notice);
+                }
+            }
+        }
+
+        Assert.Single(notices);
+        Assert.Equal(new DeteriorationState(3, true, Nights.First.AddDays(14), Nights.First.AddDays(16)), state);
+    }
+
+    [Fact]
+    public void WhileWarmingUpNothingIsWatched()
+    {
+        var summary = NightSummaryBuilder.Build("bed-1", Nights.First, Nights.Make(1, (_, _, s) => s with { HeartRate = 110 }), Nights.Shanghai, null, Clock);
+
+        Assert.Equal((DeteriorationState.None, null), DeteriorationWatch.Observe(DeteriorationState.None, summary, null, Nights.Shanghai));
+    }
 }

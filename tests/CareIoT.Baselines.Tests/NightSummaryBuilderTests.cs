@@ -57,4 +57,60 @@ public sealed class NightSummaryBuilderTests
         Assert.All(samples, s => Assert.Equal(new DateOnly(2026, 3, 28), clock.Place(s.At)?.Night));
         Assert.Equal(TimeSpan.FromHours(7), NightSummaryBuilder.Build("bed-1", new DateOnly(2026, 3, 28), samples, berlin, null, clock).InBed);
     }
+
+    [Fact]
+    public void TimeBeforeTheResidentFirstGetsIntoBedIsNoExitAndNotTheLongestOne()
+    {
+        // Into bed only at 23:30 (minute 90); out 02:00–02:10; up for the day at 05:30 (the last 30 minutes).
+        var samples = Nights.Make(1, (_, m, s) => m is < 90 or >= 240 and < 250 or >= 450
+            ? s with { Present = false, HeartRate = null, Respiration = null, Movement = null }
+            : s);
+
+        var summary = NightSummaryBuilder.Build("bed-1", Nights.First, samples, Nights.Shanghai, null, Clock);
+
+        Assert.Equal(2, summary.BedExits);
+        Assert.Equal(TimeSpan.FromMinutes(30), summary.LongestExit);
+        Assert.Equal(TimeSpan.FromMinutes(480 - 90 - 10 - 30), summary.InBed);
+    }
+
+    [Fact]
+    public void ANightNeverSpentInBedHasNoExitsAndNoLongestExit()
+    {
+        var samples = Nights.Make(1, (_, _, s) => s with { Present = false, HeartRate = null, Respiration = null, Movement = null });
+
+        var summary = NightSummaryBuilder.Build("bed-1", Nights.First, samples, Nights.Shanghai, null, Clock);
+
+        Assert.Equal((0, TimeSpan.Zero, TimeSpan.Zero), (summary.BedExits, summary.LongestExit, summary.InBed));
+        Assert.Null(summary.RestingHeartRate);
+    }
+
+    [Fact]
+    public void TheNightTheClocksGoBackIsAnHourLongerInBerlinAndTheRepeatedHourIsCountedTwice()
+    {
+        // Europe/Berlin: 25 October 2026 03:00 CEST → 02:00 CET. 22:00–06:00 that night is 9 hours; hour 2 has 120 minutes.
+        var berlin = Nights.Shanghai with { TimeZone = "Europe/Berlin" };
+        var clock = NightClock.Of(berlin);
+        var night = new DateOnly(2026, 10, 24);
+        var (from, to) = clock.Bounds(night);
+        var samples = Nights.Make(1, (_, m, s) => m is >= 200 and < 215 ? s with { Present = false, HeartRate = null, Respiration = null } : s, berlin, night);
+
+        var summary = NightSummaryBuilder.Build("bed-1", night, samples, berlin, null, clock);
+
+        Assert.Equal(TimeSpan.FromHours(9), to - from);
+        Assert.Equal(540, samples.Length);
+        Assert.Equal(120, samples.Count(s => clock.Place(s.At) is { Hour: 2 }));
+        Assert.Equal((1, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(540 - 15)), (summary.BedExits, summary.LongestExit, summary.InBed));
+    }
+
+    [Fact]
+    public void AWindowInsideOneDayIsPlacedOnThatDay()
+    {
+        // A day-sleeper's window 09:00–17:00 (no midnight): the night is named by its own date.
+        var day = NightClock.Of(Nights.Shanghai with { NightStart = new(9, 0), NightEnd = new(17, 0) });
+        var zone = TimeSpan.FromHours(8);
+
+        Assert.Equal((new DateOnly(2026, 3, 2), 16), day.Place(new DateTimeOffset(2026, 3, 2, 16, 59, 0, zone)));
+        Assert.Null(day.Place(new DateTimeOffset(2026, 3, 2, 17, 0, 0, zone)));
+        Assert.Equal(new DateOnly(2026, 3, 1), day.LastEnded(new DateTimeOffset(2026, 3, 2, 16, 0, 0, zone)));
+    }
 }

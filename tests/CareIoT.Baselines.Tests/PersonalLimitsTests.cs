@@ -54,4 +54,48 @@ public sealed class PersonalLimitsTests
 
         Assert.Equal(new VitalLimits(40, 120, 8, 30, Personal: false), limits);
     }
+
+    [Fact]
+    public void NoBaselineSettingsOrHourGiveLimitsWiderThanTheAbsoluteOnes()
+    {
+        // Ten thousand seeded cases, medians far outside the absolute limits and spreads of 0 to 100 included.
+        var random = new Random(6);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var hrLow = random.Next(0, 80);
+            var rrLow = random.Next(0, 15);
+            var t = Nights.Shanghai with
+            {
+                HeartRateLow = hrLow, HeartRateHigh = hrLow + random.Next(1, 150),
+                RespirationLow = rrLow, RespirationHigh = rrLow + random.Next(1, 40),
+                PersonalLimitK = random.NextDouble() * 10,
+            };
+            var hour = new HourNorm(random.Next(24), new VitalNorm(random.Next(-20, 250), random.NextDouble() * 100),
+                new VitalNorm(random.Next(-5, 60), random.NextDouble() * 30), random.Next(0, 900));
+            var baseline = new ResidentBaseline(Nights.First, Nights.Last(14), 14, 6720, new VitalNorm(random.Next(-20, 250), random.NextDouble() * 100),
+                new VitalNorm(random.Next(-5, 60), random.NextDouble() * 30), [hour], new VitalNorm(1, 1), new VitalNorm(20, 5), Now);
+
+            var limits = PersonalLimits.For(baseline, t, random.Next(2) == 0 ? hour.Hour : null);
+
+            Assert.True(limits.HeartRateLow >= t.HeartRateLow && limits.HeartRateHigh <= t.HeartRateHigh && limits.HeartRateLow < limits.HeartRateHigh,
+                $"case {i}: HR {limits.HeartRateLow}–{limits.HeartRateHigh} against {t.HeartRateLow}–{t.HeartRateHigh}");
+            Assert.True(limits.RespirationLow >= t.RespirationLow && limits.RespirationHigh <= t.RespirationHigh && limits.RespirationLow < limits.RespirationHigh,
+                $"case {i}: RR {limits.RespirationLow}–{limits.RespirationHigh} against {t.RespirationLow}–{t.RespirationHigh}");
+        }
+    }
+
+    [Fact]
+    public void AnHourWithTooFewMinutesFallsBackToTheWholeNightsNorm()
+    {
+        // Whole night 60 ± 2 → 54–66; hour 3 says 80 ± 2 but rests on 29 minutes (30 needed); hour 4 on 30.
+        var baseline = new ResidentBaseline(Nights.First, Nights.Last(14), 14, 6720, new VitalNorm(60, 2), new VitalNorm(15, 1),
+            [new HourNorm(3, new VitalNorm(80, 2), new VitalNorm(15, 1), 29), new HourNorm(4, new VitalNorm(80, 2), new VitalNorm(15, 1), 30)],
+            new VitalNorm(1, 1), new VitalNorm(20, 5), Now);
+
+        Assert.Equal((54, 66), Heart(PersonalLimits.For(baseline, Nights.Shanghai, 3)));
+        Assert.Equal((74, 86), Heart(PersonalLimits.For(baseline, Nights.Shanghai, 4)));
+        Assert.Equal((54, 66), Heart(PersonalLimits.For(baseline, Nights.Shanghai, null)));
+
+        static (int, int) Heart(VitalLimits l) => (l.HeartRateLow, l.HeartRateHigh);
+    }
 }
