@@ -5,19 +5,36 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CAREIOT_STATE:-$REPO/.state}"
 export CAREIOT_STATE="$STATE"
 
-MQTT_PORT=1883          # fixed in mosquitto.conf; loopback only: devices of the local fleet, local tools
-MQTT_PLATFORM_PORT=1884 # fixed in mosquitto.conf; loopback only: the platform's own accounts (ingest)
+# Every service port below can be changed with its CAREIOT_*_PORT variable, so a second system (a
+# restore beside the running one: deploy/restore.sh) runs on ports of its own. services.sh start records
+# changed ports in the state folder (ports.env), so every later command on that folder uses them; the
+# environment still wins over the file.
+SERVICE_PORT_VARIABLES=(CAREIOT_MQTT_PORT CAREIOT_MQTT_PLATFORM_PORT CAREIOT_MQTTS_PORT CAREIOT_MQTT_CERT_PORT
+  CAREIOT_REDIS_PORT CAREIOT_PG_PORT CAREIOT_INFLUX_PORT)
+PORTS_FILE="$STATE/ports.env"
+if [ -f "$PORTS_FILE" ]; then
+  while IFS='=' read -r key value; do
+    if [[ " ${SERVICE_PORT_VARIABLES[*]} " == *" $key "* ]] && [[ "$value" =~ ^[0-9]{1,5}$ ]] && [ -z "${!key:-}" ]; then
+      export "$key=$value"
+    fi
+  done < "$PORTS_FILE"
+fi
+
+MQTT_CONF_PORT=1883           # the listeners as mosquitto.conf has them; services.sh runs a copy with
+MQTT_CONF_PLATFORM_PORT=1884  # other ports when CAREIOT_MQTT_PORT / CAREIOT_MQTT_PLATFORM_PORT say so
+MQTT_PORT="${CAREIOT_MQTT_PORT:-$MQTT_CONF_PORT}"                            # loopback only: devices of the local fleet, local tools
+MQTT_PLATFORM_PORT="${CAREIOT_MQTT_PLATFORM_PORT:-$MQTT_CONF_PLATFORM_PORT}" # loopback only: the platform's own accounts (ingest)
 # The exceptions to "127.0.0.1 only": the ports devices and browsers reach from the network, all TLS.
-MQTTS_PORT=8883         # the TLS proxy in front of the broker (deploy/haproxy.cfg); devices: password + ACL
-MQTT_CERT_PORT=8884     # the TLS proxy; devices: client certificate (CN = device id = username) + ACL
+MQTTS_PORT="${CAREIOT_MQTTS_PORT:-8883}"         # the TLS proxy in front of the broker (deploy/haproxy.cfg); devices: password + ACL
+MQTT_CERT_PORT="${CAREIOT_MQTT_CERT_PORT:-8884}" # the TLS proxy; devices: client certificate (CN = device id = username) + ACL
 # The broker's Unix socket for certificate devices handed over by the TLS proxy (mosquitto.conf).
 CERT_DEVICE_SOCKET=proxied-certificate-devices.sock
 # Refused MQTT logins one source address may collect in a minute on the TLS port before the proxy
 # refuses its new connections (until the rate falls again).
 MQTT_LOGIN_FAILURES_PER_MINUTE="${CAREIOT_MQTT_LOGIN_FAILURES_PER_MINUTE:-10}"
 HTTPS_PORT="${CAREIOT_HTTPS_PORT:-5443}"            # the console (deploy/run.sh: +i per silo)
-REDIS_PORT=6380
-PG_PORT=5433
+REDIS_PORT="${CAREIOT_REDIS_PORT:-6380}"
+PG_PORT="${CAREIOT_PG_PORT:-5433}"
 INFLUX_PORT="${CAREIOT_INFLUX_PORT:-8087}"
 HTTP_PORT="${CAREIOT_HTTP_PORT:-5080}"
 PROMETHEUS_PORT="${CAREIOT_PROMETHEUS_PORT:-9091}"     # ours; Debian's own Prometheus (if it runs) keeps 9090
@@ -90,13 +107,17 @@ service_dir() {
   if [ "$user" != root ]; then
     chown "$user:" "$dir"
     if ! runuser -u "$user" -- test -w "$dir" 2>/dev/null; then
-      dir="/var/lib/careiot/$(printf '%s' "$STATE" | md5sum | cut -c1-12)/$name"
+      dir="$(external_state_dir)/$name"
       mkdir -p "$dir"
       chown "$user:" "$dir"
     fi
   fi
   printf '%s\n' "$dir"
 }
+
+# external_state_dir: where service_dir puts this state folder's data that a service user cannot keep
+# under $STATE.
+external_state_dir() { printf '/var/lib/careiot/%s\n' "$(printf '%s' "$STATE" | md5sum | cut -c1-12)"; }
 
 # secret NAME: a generated secret, created once with mode 0600.
 secret() {
@@ -137,4 +158,16 @@ tlsproxy_files() {
     if cmp -s "$dir/$f.new" "$dir/$f"; then rm -f "$dir/$f.new"; else mv -f "$dir/$f.new" "$dir/$f"; changed=0; fi
   done
   return "$changed"
+}
+
+# influx_rpc_address: HOST:PORT of the backup and restore service of this state folder's running influxd.
+# deploy/influxdb.conf binds it to 127.0.0.1:0 (a free port, so two systems side by side never meet), so
+# it is read from the listening sockets of the influxd in our pid file.
+influx_rpc_address() {
+  local pid address
+  is_ours influxdb "influxd -config $STATE/influxdb/influxdb.conf" || return 1
+  pid="$(cat "$RUN_DIR/influxdb.pid")"
+  address="$(ss -Htlnp | awk -v owner="pid=$pid," -v http="127.0.0.1:$INFLUX_PORT" 'index($0, owner) && $4 != http { print $4; exit }')"
+  [ -n "$address" ] || return 1
+  printf '%s\n' "$address"
 }

@@ -15,6 +15,10 @@
 #
 # NAME is one of: mosquitto tlsproxy redis postgres influxdb prometheus. Default: all six. tlsproxy is the TLS
 # front of the broker for devices on the network (HAProxy, deploy/haproxy.cfg).
+#
+# Ports: the defaults of deploy/lib.sh, or CAREIOT_MQTT_PORT, CAREIOT_MQTT_PLATFORM_PORT, CAREIOT_MQTTS_PORT,
+# CAREIOT_MQTT_CERT_PORT, CAREIOT_REDIS_PORT, CAREIOT_PG_PORT, CAREIOT_INFLUX_PORT for a second system beside
+# the first (its own state folder); start records them in $CAREIOT_STATE/ports.env for later commands.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -50,13 +54,28 @@ mosquitto_start() {
   [ "${#socket}" -lt 100 ] || die "the broker's socket path $socket is too long for a Unix socket: set CAREIOT_STATE to a shorter folder"
   rm -f "$socket"
   # mosquitto.conf names its files relative to the working directory: run it in its data folder.
-  spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$REPO/mosquitto.conf"
+  spawn mosquitto "$dir" "$dir/stdout.log" mosquitto -c "$(mosquitto_conf "$dir")"
   for port in "$MQTT_PORT" "$MQTT_PLATFORM_PORT"; do
     wait_for 20 mosquitto port_open "$port" || die "mosquitto did not open port $port; see $dir/mosquitto.log"
   done
   wait_for 20 mosquitto test -S "$socket" || die "mosquitto did not open $socket; see $dir/mosquitto.log"
   # The TLS proxy (group mosquitto) and root may open it; nobody else.
   chown mosquitto:mosquitto "$socket"; chmod 660 "$socket"
+}
+# mosquitto_conf DIR: the repository's mosquitto.conf, or, when this state folder's broker listens on
+# other ports (CAREIOT_MQTT_PORT, CAREIOT_MQTT_PLATFORM_PORT), a copy in DIR with those listeners.
+mosquitto_conf() {
+  local dir="$1"
+  if [ "$MQTT_PORT" = "$MQTT_CONF_PORT" ] && [ "$MQTT_PLATFORM_PORT" = "$MQTT_CONF_PLATFORM_PORT" ]; then
+    printf '%s\n' "$REPO/mosquitto.conf"
+    return 0
+  fi
+  sed -e "s/^listener $MQTT_CONF_PORT 127\.0\.0\.1\$/listener $MQTT_PORT 127.0.0.1/" \
+    -e "s/^listener $MQTT_CONF_PLATFORM_PORT 127\.0\.0\.1\$/listener $MQTT_PLATFORM_PORT 127.0.0.1/" \
+    "$REPO/mosquitto.conf" > "$dir/mosquitto.conf"
+  grep -qx "listener $MQTT_PORT 127.0.0.1" "$dir/mosquitto.conf" && grep -qx "listener $MQTT_PLATFORM_PORT 127.0.0.1" "$dir/mosquitto.conf" \
+    || die "mosquitto.conf no longer has 'listener $MQTT_CONF_PORT 127.0.0.1' and 'listener $MQTT_CONF_PLATFORM_PORT 127.0.0.1' to move to other ports"
+  printf '%s\n' "$dir/mosquitto.conf"
 }
 mosquitto_refresh() {
   port_open "$MQTT_PLATFORM_PORT" \
@@ -234,6 +253,27 @@ service_pids() {
   esac
 }
 
+# ports.env: a state folder started on other ports than the defaults (any CAREIOT_*_PORT of lib.sh
+# set) keeps them for every later command on it (lib.sh reads the file). Nothing is written otherwise.
+write_ports() {
+  local var overridden=no
+  for var in "${SERVICE_PORT_VARIABLES[@]}"; do
+    if [ -n "${!var:-}" ]; then overridden=yes; fi
+  done
+  [ "$overridden" = yes ] || return 0
+  {
+    echo "# The ports of this state folder's services, written by deploy/services.sh start (the environment wins)."
+    echo "CAREIOT_MQTT_PORT=$MQTT_PORT"
+    echo "CAREIOT_MQTT_PLATFORM_PORT=$MQTT_PLATFORM_PORT"
+    echo "CAREIOT_MQTTS_PORT=$MQTTS_PORT"
+    echo "CAREIOT_MQTT_CERT_PORT=$MQTT_CERT_PORT"
+    echo "CAREIOT_REDIS_PORT=$REDIS_PORT"
+    echo "CAREIOT_PG_PORT=$PG_PORT"
+    echo "CAREIOT_INFLUX_PORT=$INFLUX_PORT"
+  } > "$PORTS_FILE.tmp"
+  mv -f "$PORTS_FILE.tmp" "$PORTS_FILE"
+}
+
 # runtime.json: what the server needs to reach the services, secrets included (mode 0600), and the
 # web certificate (Kestrel's default certificate: used by the HTTPS endpoint deploy/run.sh asks for).
 write_runtime_config() {
@@ -274,6 +314,7 @@ flock 9
 case "$command" in
   start)
     mkdir -p "$STATE"
+    write_ports
     "$REPO/deploy/tls.sh"
     for s in "${services[@]}"; do
       if "${s}_running"; then
