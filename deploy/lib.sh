@@ -10,7 +10,7 @@ export CAREIOT_STATE="$STATE"
 # changed ports in the state folder (ports.env), so every later command on that folder uses them; the
 # environment still wins over the file.
 SERVICE_PORT_VARIABLES=(CAREIOT_MQTT_PORT CAREIOT_MQTT_PLATFORM_PORT CAREIOT_MQTTS_PORT CAREIOT_MQTT_CERT_PORT
-  CAREIOT_REDIS_PORT CAREIOT_PG_PORT CAREIOT_INFLUX_PORT)
+  CAREIOT_REDIS_PORT CAREIOT_PG_PORT CAREIOT_INFLUX_PORT CAREIOT_PROMETHEUS_PORT)
 PORTS_FILE="$STATE/ports.env"
 if [ -f "$PORTS_FILE" ]; then
   while IFS='=' read -r key value; do

@@ -119,8 +119,9 @@ stop_pid redis-restore "redis-server 127.0.0.1:$REDIS_PORT"
 rm -f "$redis_dir/dump.rdb"
 echo "RESTORED redis $redis_keys keys (${#membership[@]} Orleans membership tables dropped)"
 
-# --- The services of this state folder, then the databases into them.
-"$REPO/deploy/services.sh" start >&2
+# --- The services of this state folder that hold its data, then the databases into them. (Its Prometheus
+# starts with the next plain "services.sh start": metrics history is not part of a backup.)
+"$REPO/deploy/services.sh" start mosquitto tlsproxy redis postgres influxdb >&2
 pg_socket="$(service_dir postgres postgres)/socket"
 while read -r _ db path; do
   [[ "$db" =~ ^[A-Za-z0-9_]{1,63}$ ]] || die "bad database name '$db' in the manifest"
