@@ -43,8 +43,15 @@ public sealed class BackupRestoreTests(BackupSourceFixture source) : IClassFixtu
             await device.SendAsync(mattress, MessageTypes.Vitals, fill: p => p with { Presence = true, HeartRate = 61, RespirationRate = 15, Movement = 0 });
         }
 
-        var (press, _) = await console.WaitForAsync(a => a.DeviceId == button, Patience);
-        var (fire, _) = await console.WaitForAsync(a => a.DeviceId == smokeAlarm, Patience);
+        // The two devices' alerts reach the console in either order: wait for both in one pass.
+        var seen = new Dictionary<string, AlertDto>();
+        while (seen.Count < 2)
+        {
+            var (alert, _) = await console.WaitForAsync(a => (a.DeviceId == button || a.DeviceId == smokeAlarm) && !seen.ContainsKey(a.DeviceId), Patience);
+            seen[alert.DeviceId] = alert;
+        }
+
+        var (press, fire) = (seen[button], seen[smokeAlarm]);
         (await api.AcknowledgeAsync(fire.AlertId)).EnsureSuccessStatusCode();
         Assert.NotNull(await Eventually.ValueAsync(() => HeartRatesAsync(api, bed), Patience, "the vitals in the backed-up InfluxDB"));
         var serviceId = source.Environment["Orleans__ServiceId"];
