@@ -1,6 +1,9 @@
 namespace CareIoT.IntegrationTests;
 
-/// <summary>A host of its own that reaches the broker through a <see cref="BrokerLink"/> the test can cut; it checks itself every second.</summary>
+/// <summary>
+/// A host of its own that reaches the broker through a <see cref="BrokerLink"/> the test can cut; it checks itself
+/// every second and calls 5 s without a device message silence.
+/// </summary>
 public sealed class SelfWatchHostFixture : CareIoTHostFixture
 {
     public BrokerLink Link { get; private set; } = null!;
@@ -10,6 +13,7 @@ public sealed class SelfWatchHostFixture : CareIoTHostFixture
         Link = new BrokerLink(int.Parse(environment["Mqtt__Port"], System.Globalization.CultureInfo.InvariantCulture));
         environment["Mqtt__Port"] = Link.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["SelfWatch__CheckEvery"] = "00:00:01";
+        environment["SelfWatch__SilenceLimit"] = "00:00:05";
     }
 }
 
