@@ -24,6 +24,8 @@ public sealed class SharedHeaderBrowserTests(CareIoTHostFixture host)
         var page = await chromium.Browser.NewPageAsync();
         await BrowserSignIn.SubmitAsync(page, host.Server.BaseAddress, name, password);
         await page.WaitForURLAsync(url => !url.Contains("login.html", StringComparison.Ordinal), new() { Timeout = Patience });
+        // The page signing in landed on has asked already: only the next page's requests are counted.
+        await Assertions.Expect(page.Locator("#app-nav #operator")).ToHaveTextAsync(name, new() { Timeout = Patience });
 
         var whoAmI = 0;
         page.Request += (_, request) => { if (request.Url.EndsWith("/api/auth/me", StringComparison.Ordinal)) Interlocked.Increment(ref whoAmI); };
