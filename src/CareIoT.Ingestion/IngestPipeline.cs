@@ -35,7 +35,11 @@ public sealed class IngestPipeline(
         var count = Math.Max(1, partitions ?? _lane.Partitions ?? options.Value.Partitions);
         _partitions = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<InboundMessage>(256))];
         _workers = [.. _partitions.Select(p => Task.Run(() => RunPartitionAsync(p.Reader, stoppingToken), CancellationToken.None))];
+        stats.Watch(this, _lane);
     }
+
+    /// <summary>How many messages wait in the partitions now.</summary>
+    public int Backlog => _partitions.Sum(p => p.Reader.Count);
 
     /// <summary>Queues a message; waits when its partition is full, which pushes back on the broker connection.</summary>
     public ValueTask EnqueueAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -45,7 +49,7 @@ public sealed class IngestPipeline(
             throw new InvalidOperationException("The ingest pipeline is not started.");
         }
 
-        stats.Received();
+        stats.Received(_lane);
         var key = router.PartitionKey(message.Topic);
         var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
         return partition.Writer.WriteAsync(message, cancellationToken);
@@ -53,6 +57,7 @@ public sealed class IngestPipeline(
 
     public Task StopAsync()
     {
+        stats.Forget(this);
         foreach (var partition in _partitions)
         {
             partition.Writer.TryComplete();
@@ -111,7 +116,7 @@ public sealed class IngestPipeline(
             var decoded = router.Decode(inbound.Topic, inbound.Payload, inbound.PayloadSize, inbound.ReceivedAt);
             if (decoded.Skipped)
             {
-                stats.Skipped();
+                stats.Skipped(_lane);
             }
             else if (decoded.Message is not { } message)
             {
@@ -142,7 +147,7 @@ public sealed class IngestPipeline(
 
             for (var i = 0; i < run.Count; i++)
             {
-                if (!CountHeld(outcomes[i])
+                if (!CountHeld(outcomes[i], run[i].Message.Type)
                     && !await RetryUntilDoneAsync(run[i].Inbound.Topic, () => CountOrDeadLetterAsync(run[i].Inbound, run[i].Message, outcomes[i], stoppingToken), stoppingToken))
                 {
                     return;
@@ -153,6 +158,7 @@ public sealed class IngestPipeline(
         foreach (var inbound in batch)
         {
             await AcknowledgeAsync(inbound, stoppingToken);
+            stats.Processed(_lane, time.GetUtcNow() - inbound.ReceivedAt);
         }
     }
 
@@ -174,7 +180,7 @@ public sealed class IngestPipeline(
             }
             catch (Exception ex)
             {
-                stats.Retried();
+                stats.Retried(_lane);
                 logger.LogError(ex, "Processing {Topic} failed (attempt {Attempt}); not acknowledged, retrying in {Backoff}", topic, attempt, backoff);
                 try
                 {
@@ -199,6 +205,7 @@ public sealed class IngestPipeline(
         }
 
         await AcknowledgeAsync(message, stoppingToken);
+        stats.Processed(_lane, time.GetUtcNow() - message.ReceivedAt);
         if (held is not null && message.SendReceiptAsync is { } sendReceipt)
         {
             await SendReceiptAsync(sendReceipt, held);
@@ -214,7 +221,7 @@ public sealed class IngestPipeline(
         var decoded = router.Decode(message.Topic, message.Payload, message.PayloadSize, message.ReceivedAt);
         if (decoded.Skipped)
         {
-            stats.Skipped();
+            stats.Skipped(_lane);
             return null;
         }
 
@@ -229,15 +236,15 @@ public sealed class IngestPipeline(
     }
 
     /// <summary>Counts a message the grains hold (accepted or a repeat) and says so; false for a refusal, which needs its dead letter.</summary>
-    private bool CountHeld(DeliveryOutcome outcome)
+    private bool CountHeld(DeliveryOutcome outcome, DeviceMessageType kind)
     {
         switch (outcome)
         {
             case DeliveryOutcome.Accepted:
-                stats.Accepted();
+                stats.Accepted(_lane, kind);
                 return true;
             case DeliveryOutcome.Duplicate:
-                stats.Duplicate();
+                stats.Duplicate(_lane);
                 return true;
             default:
                 return false;
@@ -258,10 +265,10 @@ public sealed class IngestPipeline(
                     $"the device is not bound to gateway '{deviceMessage.GatewayId ?? "(none)"}'", cancellationToken);
                 return false;
             case DeliveryOutcome.Duplicate:
-                stats.Duplicate();
+                stats.Duplicate(_lane);
                 return true;
             default:
-                stats.Accepted();
+                stats.Accepted(_lane, deviceMessage.Type);
                 return true;
         }
     }
@@ -286,7 +293,7 @@ public sealed class IngestPipeline(
         await deadLetters.AddAsync(
             new DeadLetter(message.ReceivedAt, "mqtt", message.Topic, deviceId, reason.ToString(), detail, kept, message.PayloadSize),
             cancellationToken);
-        stats.Rejected(reason);
+        stats.Rejected(_lane, reason);
         logger.LogWarning("Rejected message from device {DeviceId} on {Topic}: {Reason} ({Detail})",
             deviceId ?? "(none)", message.Topic, reason, detail);
     }

@@ -14,23 +14,43 @@ namespace CareIoT.PanelReceiver;
 /// are answered in order.
 /// </summary>
 public sealed class Dc09TcpListener(
-    PanelFrameHandler handler, PanelReceiverStats stats, IOptions<PanelReceiverOptions> options, ILogger<Dc09TcpListener> logger)
-    : BackgroundService
+    PanelFrameHandler handler, PanelReceiverStats stats, PanelListenerStatus status, IOptions<PanelReceiverOptions> options,
+    ILogger<Dc09TcpListener> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<int> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The port actually listened on (useful when configured as 0).</summary>
     public Task<int> BoundPort => _bound.Task;
 
+    /// <summary>Listens until stopped; a port that cannot be bound, or a listener that fails, is tried again (and reported meanwhile).</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConnections);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(settings, slots, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                status.NotListening("tcp", $"tcp {settings.Host}:{settings.Port}: {ex.Message}");
+                logger.LogError("DC-09 receiver cannot listen on tcp://{Host}:{Port}: {Error}; panels cannot report over TCP. Trying again in {Delay}",
+                    settings.Host, settings.Port, ex.Message, settings.RebindEvery);
+                await Task.Delay(settings.RebindEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ListenAsync(PanelReceiverOptions settings, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
         using var listener = new TcpListener(IPAddress.Parse(settings.Host), settings.Port);
         listener.Start(backlog: 256);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _bound.TrySetResult(port);
+        status.Listening("tcp");
         logger.LogInformation("DC-09 receiver listening on tcp://{Host}:{Port} (at most {MaxConnections} connections)", settings.Host, port, settings.MaxConnections);
-        using var slots = new SemaphoreSlim(settings.MaxConnections);
         while (!stoppingToken.IsCancellationRequested)
         {
             Socket socket;
@@ -40,7 +60,7 @@ public sealed class Dc09TcpListener(
             }
             catch (OperationCanceledException)
             {
-                break;
+                return;
             }
             catch (SocketException ex)
             {

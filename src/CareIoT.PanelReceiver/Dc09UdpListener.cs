@@ -12,21 +12,41 @@ namespace CareIoT.PanelReceiver;
 /// datagram is dropped and counted (unanswered, the panel sends it again).
 /// </summary>
 public sealed class Dc09UdpListener(
-    PanelFrameHandler handler, PanelReceiverStats stats, IOptions<PanelReceiverOptions> options, ILogger<Dc09UdpListener> logger)
-    : BackgroundService
+    PanelFrameHandler handler, PanelReceiverStats stats, PanelListenerStatus status, IOptions<PanelReceiverOptions> options,
+    ILogger<Dc09UdpListener> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<int> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<int> BoundPort => _bound.Task;
 
+    /// <summary>Listens until stopped; a port that cannot be bound, or a listener that fails, is tried again (and reported meanwhile).</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentDatagrams);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(settings, slots, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                status.NotListening("udp", $"udp {settings.Host}:{settings.Port}: {ex.Message}");
+                logger.LogError("DC-09 receiver cannot listen on udp://{Host}:{Port}: {Error}; panels cannot report over UDP. Trying again in {Delay}",
+                    settings.Host, settings.Port, ex.Message, settings.RebindEvery);
+                await Task.Delay(settings.RebindEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ListenAsync(PanelReceiverOptions settings, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
         using var udp = new UdpClient(new IPEndPoint(IPAddress.Parse(settings.Host), settings.Port));
         var port = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
         _bound.TrySetResult(port);
+        status.Listening("udp");
         logger.LogInformation("DC-09 receiver listening on udp://{Host}:{Port}", settings.Host, port);
-        using var slots = new SemaphoreSlim(settings.MaxConcurrentDatagrams);
         while (!stoppingToken.IsCancellationRequested)
         {
             UdpReceiveResult datagram;
@@ -36,7 +56,7 @@ public sealed class Dc09UdpListener(
             }
             catch (OperationCanceledException)
             {
-                break;
+                return;
             }
             catch (SocketException ex)
             {

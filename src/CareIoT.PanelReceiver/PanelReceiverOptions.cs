@@ -15,6 +15,9 @@ public sealed class PanelReceiverOptions
 
     public bool Udp { get; set; } = true;
 
+    /// <summary>A listener that cannot bind (the port taken) or fails tries again after this long; meanwhile the self-watch reports it.</summary>
+    public TimeSpan RebindEvery { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Open TCP connections at most; a connection beyond this is closed at once and counted.</summary>
     public int MaxConnections { get; set; } = 512;
 

@@ -15,7 +15,8 @@ public sealed class PipelineHarness : IDisposable
     {
         Precedence = precedence ?? new AlarmPrecedence();
         Grains.GetGrain<IDeviceGrain>(Arg.Any<string>(), Arg.Any<string?>()).Returns(Device);
-        Stats = new IngestStats(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        MeterFactory = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        Stats = new IngestStats(MeterFactory);
         Pipeline = new IngestPipeline(
             new DeviceMessageRouter(
                 new DeviceMessageDecoder(DeviceMessageDecoder.DefaultMaxPayloadBytes),
@@ -32,6 +33,9 @@ public sealed class PipelineHarness : IDisposable
     public IDeadLetterStore DeadLetters { get; } = Substitute.For<IDeadLetterStore>();
 
     public IngestStats Stats { get; }
+
+    /// <summary>The factory of this harness's meters (a listener tells them from other tests' by it: their scope).</summary>
+    public System.Diagnostics.Metrics.IMeterFactory MeterFactory { get; }
 
     public AlarmPrecedence Precedence { get; }
 

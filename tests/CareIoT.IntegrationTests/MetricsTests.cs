@@ -54,7 +54,15 @@ public sealed partial class MetricsTests(CareIoTHostFixture host)
         var raisedAfter = await Eventually.ValueAsync(async () => await ValueAsync(prometheus, query) is { } v && v > raisedBefore ? (object)v : null,
             TimeSpan.FromSeconds(30), "the press in Prometheus");
         Assert.True((double)raisedAfter >= raisedBefore + 1);
-        Assert.True(await ValueAsync(prometheus, $"sum(careiot_ingest_accepted_total{{instance=\"{instance}\"}})") > 0);
+        // Ingest by lane: the press accepted on the alarm lane as a press, its time from arrival to acknowledgement
+        // measured there, and each lane's backlog reported (nothing waits now).
+        var lane = $"instance=\"{instance}\",lane=\"alarms\"";
+        Assert.True(await Eventually.TrueAsync(async () => await ValueAsync(prometheus, $"sum(careiot_ingest_accepted_total{{{lane},kind=\"Press\"}})") >= 1,
+            TimeSpan.FromSeconds(30)), "the press accepted on the alarm lane");
+        Assert.True(await Eventually.TrueAsync(async () => await ValueAsync(prometheus, $"sum(careiot_ingest_processing_duration_milliseconds_count{{{lane}}})") >= 1,
+            TimeSpan.FromSeconds(30)), "the press's processing time on the alarm lane");
+        Assert.Equal(0, await ValueAsync(prometheus, $"sum(careiot_ingest_backlog{{{lane}}})"));
+        Assert.Equal(1, await ValueAsync(prometheus, $"min(careiot_dc09_listening{{instance=\"{instance}\",transport=\"tcp\"}})"));
     }
 
     [Fact]
@@ -65,7 +73,7 @@ public sealed partial class MetricsTests(CareIoTHostFixture host)
         var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
         await check.WaitForExitAsync();
         Assert.True(check.ExitCode == 0, output);
-        Assert.Contains("SUCCESS: 7 rules found", output, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 9 rules found", output, StringComparison.Ordinal);
 
         // Every careiot_* series they use is an instrument of the server's code (as Prometheus names it).
         var dashboard = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "deploy", "grafana", "careiot-dashboard.json"));

@@ -14,7 +14,7 @@ public sealed class SelfWatchBrowserTests(SelfWatchHostFixture host)
     private const float Patience = 20_000;
 
     [Fact]
-    public async Task ACutBrokerLinkTurnsEveryConsoleAndTheWallRedUntilItIsBack()
+    public async Task ACutBrokerConnectionTurnsEveryConsoleAndTheWallRedUntilItIsBack()
     {
         using var api = new CareIoTApi(host.Server.BaseAddress);
         await using var chromium = await SystemChromium.LaunchAsync();

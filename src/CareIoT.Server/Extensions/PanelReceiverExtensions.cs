@@ -14,6 +14,7 @@ public static class PanelReceiverExtensions
         var settings = section.Get<PanelReceiverOptions>() ?? new PanelReceiverOptions();
         builder.Services.Configure<PanelReceiverOptions>(section);
         builder.Services.AddSingleton<PanelReceiverStats>();
+        builder.Services.AddSingleton<PanelListenerStatus>();
         builder.Services.AddSingleton<PostgresPanelAccounts>();
         builder.Services.AddSingleton<IPanelAccounts>(sp => sp.GetRequiredService<PostgresPanelAccounts>());
         builder.Services.AddSingleton<PanelAccountDirectory>();

@@ -39,6 +39,9 @@ public static class SiloExtensions
                 options.ResponseTimeout = TimeSpan.FromSeconds(5);
                 options.SystemResponseTimeout = TimeSpan.FromSeconds(5);
             });
+            // A stable name (host and silo port, unless configured): a silo restarted under the same name is the
+            // same node back, which is how the self-watch tells "gone" from "restarted".
+            silo.Configure<SiloOptions>(options => options.SiloName = config["Orleans:SiloName"] ?? $"{Environment.MachineName}-{siloPort}");
             silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
             silo.AddRedisGrainStorage(StorageNames.Sites, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));

@@ -1,4 +1,5 @@
 using CareIoT.Ingestion;
+using CareIoT.PanelReceiver;
 using CareIoT.Postgres;
 using CareIoT.Server.Dispatch;
 using CareIoT.Server.Wall;
@@ -12,12 +13,12 @@ namespace CareIoT.Server.SelfWatch;
 /// <summary>
 /// The centre watches itself, every few seconds on each silo: the broker connection and PostgreSQL (their health
 /// checks), no device message at all for longer than the fleet's heartbeats allow, telemetry spooling to disk, a
-/// silo of the cluster gone. A change is logged, journaled (audit log: MonitoringDegraded / MonitoringRestored,
+/// silo of the cluster gone (and not back under its name), a DC-09 listener not listening. A change is logged, journaled (audit log: MonitoringDegraded / MonitoringRestored,
 /// written when PostgreSQL takes it again) and pushed to every console and wall of this silo; consoles also read
 /// it at each (re)connect. Worst failure of a monitoring centre: blind without knowing it.
 /// </summary>
 public sealed class PlatformWatch(
-    HealthCheckService health, IngestStats ingest, InfluxLineWriter telemetry, IGrainFactory grains, ILocalSiloDetails silo,
+    HealthCheckService health, IngestStats ingest, InfluxLineWriter telemetry, PanelListenerStatus panels, IGrainFactory grains, ILocalSiloDetails silo,
     PostgresAccessAudit audit, IHubContext<DispatchHub, IDispatchClient> consoles, IHubContext<WallHub, IWallClient> walls,
     IOptions<SelfWatchOptions> options, TimeProvider time, ILogger<PlatformWatch> logger) : BackgroundService
 {
@@ -74,6 +75,11 @@ public sealed class PlatformWatch(
         }
 
         _spool = spool;
+        foreach (var (transport, why) in panels.Down())
+        {
+            seen[$"dc09:{transport}"] = $"DC-09 receiver not listening ({why}): alarm panels cannot report";
+        }
+
         foreach (var dead in await DeadSilosAsync())
         {
             seen[$"silo:{dead}"] = $"silo {dead} is gone from the cluster";
@@ -112,7 +118,9 @@ public sealed class PlatformWatch(
         {
             var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
             var recent = time.GetUtcNow().UtcDateTime.AddHours(-1);
-            return [.. hosts.Where(h => h.Status == SiloStatus.Dead && h.IAmAliveTime > recent && h.SiloName != silo.Name).Select(h => h.SiloName)];
+            var back = hosts.Where(h => h.Status is SiloStatus.Active or SiloStatus.Joining).Select(h => h.SiloName).ToHashSet();
+            return [.. hosts.Where(h => h.Status == SiloStatus.Dead && h.IAmAliveTime > recent && h.SiloName != silo.Name && !back.Contains(h.SiloName))
+                .Select(h => h.SiloName).Distinct()];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -131,8 +139,9 @@ public sealed class PlatformWatch(
                     new { entry.Spot.What, entry.Spot.Since, silo = silo.Name }, entry.At, cancellationToken);
                 _unjournaled.Dequeue();
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                logger.LogDebug(ex, "Audit log not writable now; {Action} of {Key} is written when it is", entry.Action, entry.Spot.Key);
                 return; // PostgreSQL is away (that is one of the blind spots): written when it is back
             }
         }

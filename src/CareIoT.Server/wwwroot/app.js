@@ -80,8 +80,8 @@ export function showDegraded(status) {
     spots.map(s => `${blindText(s)}（${t("since", { time: new Date(s.since).toLocaleTimeString(language()) })}）`).join("；");
 }
 
-// A blind spot in the page's language where the strings know its kind (mqtt, postgres, silence, spool, silo:NAME).
-const blindKeys = { mqtt: "blindMqtt", postgres: "blindPostgres", silence: "blindSilence", spool: "blindSpool", silo: "blindSilo" };
+// A blind spot in the page's language where the strings know its kind (mqtt, postgres, silence, spool, silo:NAME, dc09:tcp|udp).
+const blindKeys = { mqtt: "blindMqtt", postgres: "blindPostgres", silence: "blindSilence", spool: "blindSpool", silo: "blindSilo", dc09: "blindDc09" };
 function blindText(spot) {
   const [kind, name] = spot.key.split(":");
   return blindKeys[kind] ? t(blindKeys[kind], { name: name ?? "" }) : spot.what;

@@ -4,17 +4,18 @@ using System.Net.Sockets;
 namespace CareIoT.IntegrationTests;
 
 /// <summary>
-/// A TCP relay between a host and the broker's platform listener that a test can cut (every connection torn,
-/// new ones refused) and restore — the network or the broker going away, as the host sees it.
+/// A TCP relay between a host and one of its services (the broker's platform listener, PostgreSQL, InfluxDB) that a
+/// test can cut (every connection torn, new ones refused) and restore — the network or the service going away, as
+/// the host sees it, without touching the service other tests share.
 /// </summary>
-public sealed class BrokerLink : IAsyncDisposable
+public sealed class TcpLink : IAsyncDisposable
 {
     private readonly int _target;
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource _cut = new();
 
-    public BrokerLink(int target)
+    public TcpLink(int target)
     {
         _target = target;
         Port = FreePort.Next();
