@@ -205,7 +205,7 @@ public sealed class AlertGrain(
         {
             await (escalated
                 ? notifier.AlertEscalatedAsync(alert, CancellationToken.None)
-                : notifier.AlertChangedAsync(alert, CancellationToken.None));
+                : AlertFanOut.ChangedAsync(GrainFactory, notifier, alert));
         }
         catch (Exception ex)
         {

@@ -1,5 +1,6 @@
 using CareIoT.Contracts;
 using CareIoT.Grains.Monitoring;
+using CareIoT.Grains.WalkTests;
 using Microsoft.Extensions.Logging;
 
 namespace CareIoT.Grains;
@@ -9,14 +10,14 @@ namespace CareIoT.Grains;
 /// or repeat the alert — journal first, then grain state, then the consoles. Grains are
 /// single-threaded, so two concurrent presses can never open two alerts for one cause.
 /// </summary>
-public abstract class SiteGrain(
+public abstract partial class SiteGrain(
     IPersistentState<SiteState> state,
     IAlertJournal journal,
     IAlertNotifier notifier,
     IInstallationLog installations,
     Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision,
     TimeProvider time,
-    ILogger logger) : Grain, ISiteGrain, IRemindable
+    ILogger logger) : Grain, ISiteGrain, IWalkTestSite, IRemindable
 {
     private const string RulesReminder = "rules";
     private IGrainTimer? _timer;
@@ -52,13 +53,11 @@ public abstract class SiteGrain(
         if (await RunningWalkTest() is { } test)
         {
             // Test mode: the installer's signals are recorded for the walk test and never become alerts.
-            state.State.WalkTest = test with
-            {
-                Signals = [.. test.Signals, .. events.Where(e => e.Kind != DeviceEventKind.Seen).Select(e => new WalkTestSignal(e.DeviceId, e.Kind, e.At, e.Readings?.SignalDbm, e.Readings?.BatteryPercent))],
-            };
+            state.State.WalkTest = WalkTestMode.Recorded(test, events);
             await state.WriteStateAsync();
             return null;
         }
+
         var changed = new List<AlertSnapshot>();
         foreach (var deviceEvent in events)
         {
@@ -109,68 +108,6 @@ public abstract class SiteGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Tick();
-
-    public async Task<WalkTest> StartWalkTest(string installer, TimeSpan length)
-    {
-        await EnsureTicking();
-        var now = time.GetUtcNow();
-        var test = new WalkTest(installer, now, now + (length > WalkTest.MaxLength ? WalkTest.MaxLength : length), []);
-        logger.LogInformation("{Site}: walk test by {Installer} until {Until}", Self, installer, test.Until);
-        state.State.WalkTest = test;
-        await state.WriteStateAsync();
-        return test;
-    }
-
-    public Task<WalkTest?> GetWalkTest() => RunningWalkTest();
-
-    public async Task<InstallationRecord?> FinishWalkTest(string installer)
-    {
-        if (await RunningWalkTest() is not { } test)
-        {
-            return null;
-        }
-
-        return await EndWalkTest(test, time.GetUtcNow(), "Completed");
-    }
-
-    /// <summary>The walk test if it is still running; one whose time is up is recorded as expired and cleared.</summary>
-    private async Task<WalkTest?> RunningWalkTest()
-    {
-        if (state.State.WalkTest is not { } test)
-        {
-            return null;
-        }
-
-        if (test.IsActiveAt(time.GetUtcNow()))
-        {
-            return test;
-        }
-
-        try
-        {
-            await EndWalkTest(test, test.Until, "Expired");
-        }
-        catch (Exception ex)
-        {
-            // The home's protection comes first: test mode ends even if its record cannot be written now.
-            logger.LogError(ex, "{Site}: walk test by {Installer} expired at {Until}; its record of {Signals} signals could not be stored",
-                Self, test.Installer, test.Until, test.Signals.Count);
-            state.State.WalkTest = null;
-            await state.WriteStateAsync();
-        }
-
-        return null;
-    }
-
-    private async Task<InstallationRecord> EndWalkTest(WalkTest test, DateTimeOffset endedAt, string outcome)
-    {
-        var record = new InstallationRecord(Self, test.Installer, test.StartedAt, endedAt, outcome, test.Signals);
-        logger.LogInformation("{Site}: walk test by {Installer} {Outcome} with {Signals} signals", Self, test.Installer, outcome, test.Signals.Count);
-        await installations.RecordAsync(record, CancellationToken.None);
-        state.State.WalkTest = null;
-        await state.WriteStateAsync();
-        return record;
-    }
 
     public Task<IReadOnlyList<AlertSnapshot>> GetOpenAlerts() =>
         Task.FromResult<IReadOnlyList<AlertSnapshot>>([.. state.State.OpenAlerts.Values]);
@@ -362,7 +299,7 @@ public abstract class SiteGrain(
     {
         try
         {
-            await notifier.AlertChangedAsync(alert, CancellationToken.None);
+            await AlertFanOut.ChangedAsync(GrainFactory, notifier, alert);
         }
         catch (Exception ex)
         {

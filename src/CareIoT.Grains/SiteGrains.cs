@@ -11,4 +11,12 @@ public static class SiteGrains
         SiteKind.Bed => grains.GetGrainByKey<IBedGrain>(site.Id),
         _ => throw new InvalidOperationException($"Unknown site kind {site.Kind}"),
     };
+
+    /// <summary>The same grain as the installer's walk test sees it.</summary>
+    public static IWalkTestSite WalkTestSite(this IGrainFactory grains, SiteRef site) => site.Kind switch
+    {
+        SiteKind.Household => grains.GetGrainByKey<IHouseholdGrain>(site.Id),
+        SiteKind.Bed => grains.GetGrainByKey<IBedGrain>(site.Id),
+        _ => throw new InvalidOperationException($"Unknown site kind {site.Kind}"),
+    };
 }

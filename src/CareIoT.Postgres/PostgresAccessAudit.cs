@@ -1,17 +1,15 @@
+using CareIoT.Stores;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
-/// <summary>One line of the append-only audit log.</summary>
-public sealed record AuditEntry(long AuditId, DateTimeOffset At, string Actor, string Action, string Target, string? Detail);
-
 /// <summary>
 /// Who looked at or exported personal data, when and what: written to <c>audit_log</c> (append-only,
 /// a trigger forbids change) before the data is handed out, so a view that cannot be recorded is not given.
 /// </summary>
-public sealed class PostgresAccessAudit(NpgsqlDataSource dataSource)
+public sealed class PostgresAccessAudit(NpgsqlDataSource dataSource) : IAuditLog
 {
     public async Task RecordAsync(string actor, string action, string target, object? detail, DateTimeOffset at, CancellationToken cancellationToken)
     {

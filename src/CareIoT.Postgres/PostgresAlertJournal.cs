@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace CareIoT.Postgres;
 /// open alert per site and cause (per device for technical causes): a raise that meets it repeats
 /// the open alert instead.
 /// </summary>
-public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertJournal
+public sealed class PostgresAlertJournal(NpgsqlDataSource dataSource) : IAlertRecords
 {
     public const string DeviceActor = "device";
 

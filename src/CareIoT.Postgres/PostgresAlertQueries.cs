@@ -1,10 +1,11 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 
 namespace CareIoT.Postgres;
 
 /// <summary>Read-side queries over the journal: alert lists for the console and inspectors, and response times.</summary>
-public sealed class PostgresAlertQueries(NpgsqlDataSource dataSource)
+public sealed class PostgresAlertQueries(NpgsqlDataSource dataSource) : IAlertQueries
 {
     private const string Closing = "'Resolved', 'FalseAlarm', 'CancelledByResident'";
 

@@ -1,13 +1,11 @@
+using CareIoT.Stores;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
-/// <summary>An NB-IoT device's platform binding as stored (platform "onenet" or "ctwing").</summary>
-public sealed record CarrierDeviceRow(string Platform, string PlatformDeviceId, string Imei, string Product, string DeviceId);
-
 /// <summary>The registry of NB-IoT devices bound through a carrier's platform: bound by an installer together with the device.</summary>
-public sealed class PostgresCarrierDevices(NpgsqlDataSource dataSource)
+public sealed class PostgresCarrierDevices(NpgsqlDataSource dataSource) : ICarrierBindings
 {
     /// <summary>
     /// Registers the device (kind SmokeAlarm) in its household and binds its platform identity, in one

@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using CareIoT.Contracts.Rotation;
 using Npgsql;
 using NpgsqlTypes;
@@ -5,7 +6,7 @@ using NpgsqlTypes;
 namespace CareIoT.Postgres;
 
 /// <summary>The rotation's coverage log and supervision notices. An entry is keyed by site and start, so a retried write stores it once.</summary>
-public sealed class PostgresCoverageLog(NpgsqlDataSource dataSource) : ICoverageLog
+public sealed class PostgresCoverageLog(NpgsqlDataSource dataSource) : ICoverageRecords
 {
     public async Task RecordAsync(IReadOnlyList<CoverageEntry> entries, CancellationToken cancellationToken)
     {

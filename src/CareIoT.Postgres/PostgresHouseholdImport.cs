@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using System.Text.Json;
 using CareIoT.Contracts;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace CareIoT.Postgres;
 /// COPY into temporary tables, then one upsert of households and one insert of devices, in one
 /// transaction. A device's id is its serial; it gets broker credentials when it is fitted.
 /// </summary>
-public sealed class PostgresHouseholdImport(NpgsqlDataSource dataSource)
+public sealed class PostgresHouseholdImport(NpgsqlDataSource dataSource) : IHouseholdImport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,9 +1,10 @@
+using CareIoT.Stores;
 using Npgsql;
 
 namespace CareIoT.Postgres;
 
 /// <summary>The outage incidents of the journal, read for the console.</summary>
-public sealed class PostgresIncidents(NpgsqlDataSource dataSource)
+public sealed class PostgresIncidents(NpgsqlDataSource dataSource) : IIncidents
 {
     public async Task<IReadOnlyList<OutageIncident>> ListOpenAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using System.Text.Json;
 using CareIoT.Contracts;
 using Npgsql;
@@ -5,21 +6,15 @@ using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
-/// <summary>An installation record as the installer's page lists it.</summary>
-public sealed record StoredInstallationRecord(long RecordId, string Installer, DateTimeOffset StartedAt, DateTimeOffset EndedAt, string Outcome, IReadOnlyList<WalkTestSignal> Signals);
-
-/// <summary>A household as an installer finds it.</summary>
-public sealed record HouseholdListing(string HouseholdId, string ElderName, string Address, string Community, int Devices);
-
 /// <summary>
 /// The installer's side of the registry: fitting a device (serial, who, when), taking one out of
 /// service (moved to <c>decommissioned_devices</c>), walk-test records, finding a household.
 /// </summary>
-public sealed class PostgresInstallations(NpgsqlDataSource dataSource) : IInstallationLog
+public sealed class PostgresInstallations(NpgsqlDataSource dataSource) : IInstallations
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Registers a newly fitted device; false when its id or serial is already registered.</summary>
+    /// <summary>Registers a newly fitted device; false when its id or serial is already registered; an <see cref="UnknownReferenceException"/> when its site is not.</summary>
     public async Task<bool> FitAsync(DeviceBinding binding, string serial, string? vendor, string? model, string installer, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -35,7 +30,7 @@ public sealed class PostgresInstallations(NpgsqlDataSource dataSource) : IInstal
         command.Parameters.Add(new NpgsqlParameter { Value = serial });
         command.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = installer });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await ForeignKeyViolations.Translate(() => command.ExecuteNonQueryAsync(cancellationToken), binding.Site.ToString()) == 1;
     }
 
     /// <summary>Moves the device out of the registry into its history; false when it was not registered.</summary>

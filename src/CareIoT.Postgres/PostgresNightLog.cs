@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using System.Text.Json;
 using CareIoT.Contracts;
 using Npgsql;
@@ -5,7 +6,7 @@ using Npgsql;
 namespace CareIoT.Postgres;
 
 /// <summary>Bed nights in PostgreSQL (<c>bed_nights</c>): summaries as columns, the profile as JSON.</summary>
-public sealed class PostgresNightLog(NpgsqlDataSource dataSource) : INightLog
+public sealed class PostgresNightLog(NpgsqlDataSource dataSource) : INightRecords
 {
     private const string SummaryColumns = """
         bed_id, night, in_bed_minutes, bed_exits, longest_exit_minutes, movement_minutes, out_of_range_minutes,
@@ -112,5 +113,3 @@ public sealed class PostgresNightLog(NpgsqlDataSource dataSource) : INightLog
     private static double? Nullable(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetDouble(column);
 }
 
-/// <summary>One bed's night with where the bed is (facility, room, label).</summary>
-public sealed record BedNight(string Facility, string Room, string Label, NightSummary Night);

@@ -1,22 +1,12 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
-/// <summary>What binding a panel came to.</summary>
-public enum PanelRegistration
-{
-    Registered,
-
-    /// <summary>The account, the panel's device id or its serial is bound already.</summary>
-    Taken,
-
-    NoHousehold,
-}
-
 /// <summary>The registry of DC-09 panel accounts: bound by an installer together with the panel's device.</summary>
-public sealed class PostgresPanelAccounts(NpgsqlDataSource dataSource) : IPanelAccounts
+public sealed class PostgresPanelAccounts(NpgsqlDataSource dataSource) : IPanelBindings
 {
     /// <summary>
     /// Registers the panel as a device of its household and binds its account, in one transaction (not

@@ -1,3 +1,4 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace CareIoT.Postgres;
 /// Where sites are: facilities and the beds in them, households by community and coordinates. The
 /// wall rotates through facilities and communities; the map places facilities and households.
 /// </summary>
-public sealed class PostgresPlaces(NpgsqlDataSource dataSource)
+public sealed class PostgresPlaces(NpgsqlDataSource dataSource) : IPlaces
 {
     public async Task UpsertFacilityAsync(FacilityDetails facility, CancellationToken cancellationToken)
     {
@@ -107,8 +108,3 @@ public sealed class PostgresPlaces(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>A care facility as the registry holds it.</summary>
-public sealed record FacilityDetails(string FacilityId, string Name, string Address, double? Latitude, double? Longitude);
-
-/// <summary>A facility or household on the map, with the wall tile it belongs to.</summary>
-public sealed record MapPlace(string Kind, string Id, string Name, double Latitude, double Longitude, string WallSiteKey);

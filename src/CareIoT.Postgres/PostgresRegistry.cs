@@ -1,10 +1,11 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 
 namespace CareIoT.Postgres;
 
 /// <summary>The installer's registry of households, beds and devices.</summary>
-public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegistry
+public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IRegistry
 {
     public async Task<DeviceBinding?> FindAsync(string deviceId, CancellationToken cancellationToken)
     {
@@ -108,7 +109,7 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
 
     private static readonly System.Text.Json.JsonSerializerOptions ContactJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    /// <summary>Creates or updates a bed; a facility that does not exist is a foreign-key violation.</summary>
+    /// <summary>Creates or updates a bed; a facility that does not exist is an <see cref="UnknownReferenceException"/>.</summary>
     public async Task UpsertBedAsync(string bedId, string room, string label, string? facilityId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -119,10 +120,10 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
         command.Parameters.AddWithValue("id", bedId);
         command.Parameters.AddWithValue("room", room);
         command.Parameters.AddWithValue("label", label);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ForeignKeyViolations.Translate(() => command.ExecuteNonQueryAsync(cancellationToken), $"facility {facilityId}");
     }
 
-    /// <summary>Binds a device to its site. The site must exist; a foreign-key violation says it does not.</summary>
+    /// <summary>Binds a device to its site. The site must exist; an <see cref="UnknownReferenceException"/> says it does not.</summary>
     public async Task UpsertDeviceAsync(DeviceBinding binding, string? vendor, string? model, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -141,6 +142,6 @@ public sealed class PostgresRegistry(NpgsqlDataSource dataSource) : IDeviceRegis
         command.Parameters.AddWithValue("kind", binding.Kind.ToString());
         command.Parameters.AddWithValue("household", binding.Site.Kind == SiteKind.Household ? binding.Site.Id : DBNull.Value);
         command.Parameters.AddWithValue("bed", binding.Site.Kind == SiteKind.Bed ? binding.Site.Id : DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ForeignKeyViolations.Translate(() => command.ExecuteNonQueryAsync(cancellationToken), binding.Site.ToString());
     }
 }

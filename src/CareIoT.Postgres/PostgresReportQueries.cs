@@ -1,20 +1,15 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
-/// <summary>A device in a report's scope, with the day it was registered (its observed time starts then).</summary>
-public sealed record ReportDevice(string DeviceId, DeviceKind Kind, SiteRef Site, DateTimeOffset RegisteredAt, TimeSpan? OfflineAfter);
-
-/// <summary>An alert raised in a report's period, with its first acknowledge and close from the journal.</summary>
-public sealed record ReportAlert(Guid AlertId, AlertCause Cause, AlertPriority Priority, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt);
-
 /// <summary>
 /// What the uptime report reads from PostgreSQL for a scope: <c>device</c>, <c>household</c>,
 /// <c>facility</c> (its beds) or <c>district</c> (everything).
 /// </summary>
-public sealed class PostgresReportQueries(NpgsqlDataSource dataSource)
+public sealed class PostgresReportQueries(NpgsqlDataSource dataSource) : IReportQueries
 {
     private const string Closing = "'Resolved', 'FalseAlarm', 'CancelledByResident'";
 

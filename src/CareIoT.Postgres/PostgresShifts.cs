@@ -1,10 +1,11 @@
+using CareIoT.Stores;
 using CareIoT.Contracts;
 using Npgsql;
 
 namespace CareIoT.Postgres;
 
 /// <summary>Shift handovers, and the alerts closed during a shift.</summary>
-public sealed class PostgresShifts(NpgsqlDataSource dataSource)
+public sealed class PostgresShifts(NpgsqlDataSource dataSource) : IShifts
 {
     public async Task<Handover> AddHandoverAsync(string author, string note, int openAlerts, DateTimeOffset at, CancellationToken cancellationToken)
     {

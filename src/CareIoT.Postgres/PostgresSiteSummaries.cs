@@ -1,9 +1,10 @@
+using CareIoT.Stores;
 using Npgsql;
 
 namespace CareIoT.Postgres;
 
 /// <summary>The queue's facts about many sites at once: one query per kind, by id.</summary>
-public sealed class PostgresSiteSummaries(NpgsqlDataSource dataSource)
+public sealed class PostgresSiteSummaries(NpgsqlDataSource dataSource) : ISiteSummaries
 {
     public async Task<IReadOnlyList<SiteSummary>> ListAsync(IReadOnlyCollection<string> householdIds, IReadOnlyCollection<string> bedIds,
         CancellationToken cancellationToken)

@@ -1,10 +1,11 @@
+using CareIoT.Stores;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CareIoT.Postgres;
 
 /// <summary>The console's users. Passwords arrive hashed (ASP.NET Core's hasher); this store never sees one in clear.</summary>
-public sealed class PostgresUsers(NpgsqlDataSource dataSource)
+public sealed class PostgresUsers(NpgsqlDataSource dataSource) : IUserAccounts
 {
     public async Task<StoredUser?> FindAsync(string username, CancellationToken cancellationToken)
     {
@@ -156,10 +157,3 @@ public sealed class PostgresUsers(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>
-/// A user as stored; <paramref name="HouseholdId"/> only for a relative; <paramref name="LockedUntil"/>
-/// set once the account was locked for failed sign-ins (in the past once the lock ran out).
-/// </summary>
-public sealed record StoredUser(
-    string Username, string PasswordHash, string Role, string? HouseholdId = null, DateTimeOffset? LockedUntil = null,
-    Guid SecurityStamp = default, DateTimeOffset? DisabledAt = null);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
+using CareIoT.Stores;
 
 namespace CareIoT.Benchmarks;
 

@@ -32,6 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Rotation.RecordingWallNotifier WallNotifier { get; } = new();
 
+    public MemoryWallSites WallSites { get; } = new();
+
     public Nights.MemoryBedMinutes BedMinutes { get; } = new();
 
     public Nights.MemoryNightLog NightLog { get; } = new();
@@ -67,6 +69,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IInstallationLog>(Installations);
             host.Services.AddSingleton<Contracts.Rotation.ICoverageLog>(CoverageLog);
             host.Services.AddSingleton<Contracts.Rotation.IWallNotifier>(WallNotifier);
+            host.Services.AddSingleton<Contracts.Rotation.IWallSites>(WallSites);
+            host.Services.AddSingleton<CareIoT.Grains.Rotation.WallSiteLookup>();
             host.Services.AddSingleton<CareIoT.Baselines.IBedMinuteSeries>(BedMinutes);
             host.Services.AddSingleton<INightLog>(NightLog);
         });
@@ -93,6 +97,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IDeviceGrain Device(string deviceId) => Client.GetGrain<IDeviceGrain>(deviceId);
 
     public ISiteGrain Site(SiteRef site) => Client.Site(site);
+
+    public IWalkTestSite WalkTestSite(SiteRef site) => Client.WalkTestSite(site);
 
     /// <summary>A message as ingestion would hand it over, received now on the fake clock.</summary>
     public DeviceMessage Message(string deviceId, DeviceMessageType type = DeviceMessageType.Press, string? messageId = null) =>

@@ -39,6 +39,13 @@ public interface IRotationGrain : IGrainWithStringKey
     /// <summary>Someone took this alert; the site stops leading the wall once all its alarms are taken.</summary>
     Task Acknowledged(string siteKey, Guid alertId);
 
+    /// <summary>
+    /// An alert changed (sent by <c>AlertFanOut</c> for Highest and Critical ones): raised, its wall tile comes to the front
+    /// (<see cref="Alarmed"/>); taken or closed, it lets go (<see cref="Acknowledged"/>). One-way: the alarm path never waits.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task AlertChanged(AlertSnapshot alert);
+
     /// <summary>Looks at the clock now (the grain's timer calls this every second).</summary>
     Task Tick();
 }

@@ -71,7 +71,7 @@ public sealed class OutageGrain(
     {
         try
         {
-            await notifier.AlertChangedAsync(member, CancellationToken.None);
+            await AlertFanOut.ChangedAsync(GrainFactory, notifier, member);
         }
         catch (Exception ex)
         {

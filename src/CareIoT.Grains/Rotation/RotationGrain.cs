@@ -1,3 +1,4 @@
+using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,7 @@ public sealed class RotationGrain(
     [PersistentState(StorageNames.RotationStateName, StorageNames.Sites)] IPersistentState<RotationState> state,
     ICoverageLog log,
     IWallNotifier notifier,
+    WallSiteLookup wallSites,
     TimeProvider time,
     ILogger<RotationGrain> logger) : Grain, IRotationGrain
 {
@@ -75,6 +77,26 @@ public sealed class RotationGrain(
     public Task Alarmed(string siteKey, Guid alertId) => Apply(now => _schedule.Alarmed(siteKey, alertId, now));
 
     public Task Acknowledged(string siteKey, Guid alertId) => Apply(now => _schedule.Acknowledged(siteKey, alertId, now));
+
+    public async Task AlertChanged(AlertSnapshot alert)
+    {
+        string? key;
+        try
+        {
+            key = await wallSites.WallSiteOfAsync(alert.Site, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The console has the alert anyway; the wall only misses its jump.
+            logger.LogWarning(ex, "Could not find the wall tile of alert {AlertId} at {Site}", alert.AlertId, alert.Site);
+            return;
+        }
+
+        if (key is not null)
+        {
+            await (alert.Status == AlertStatus.Raised ? Alarmed(key, alert.AlertId) : Acknowledged(key, alert.AlertId));
+        }
+    }
 
     public Task Tick() => Apply(now => _schedule.Tick(now));
 

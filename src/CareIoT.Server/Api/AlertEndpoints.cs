@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -16,13 +16,13 @@ public static class AlertEndpoints
     {
         var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Auth.Policies.Watch);
         alerts.MapGet("/open", (IAlertJournal journal, CancellationToken ct) => journal.GetOpenAsync(ct));
-        alerts.MapGet("/", (PostgresAlertQueries queries, TimeProvider time, CancellationToken ct,
+        alerts.MapGet("/", (IAlertQueries queries, TimeProvider time, CancellationToken ct,
                 string? status, DateTimeOffset? from, DateTimeOffset? to, int limit = 200) =>
             queries.ListAsync(status switch { "open" => true, "closed" => false, _ => null },
                 from ?? time.GetUtcNow().AddDays(-1), to ?? time.GetUtcNow().AddMinutes(1), limit, ct));
-        alerts.MapGet("/response-times", (PostgresAlertQueries queries, TimeProvider time, CancellationToken ct, DateTimeOffset? from, DateTimeOffset? to) =>
+        alerts.MapGet("/response-times", (IAlertQueries queries, TimeProvider time, CancellationToken ct, DateTimeOffset? from, DateTimeOffset? to) =>
             queries.ResponseTimesAsync(from ?? time.GetUtcNow().AddDays(-1), to ?? time.GetUtcNow().AddMinutes(1), ct));
-        alerts.MapGet("/{alertId:guid}", async (Guid alertId, PostgresAlertJournal journal, CancellationToken ct) =>
+        alerts.MapGet("/{alertId:guid}", async (Guid alertId, IAlertRecords journal, CancellationToken ct) =>
             await journal.GetHistoryAsync(alertId, ct) is { } history ? Results.Ok(history) : Results.NotFound());
 
         alerts.MapPost("/{alertId:guid}/acknowledge", async (Guid alertId, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -32,7 +32,7 @@ public static class AlertEndpoints
             InvalidNote(body.Note) ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Dispatch(user.Identity!.Name!, body.Responder, body.Note)))
             .RequireAuthorization(Auth.Policies.Dispatch);
         alerts.MapPost("/{alertId:guid}/close", async (Guid alertId, CloseRequest body, ClaimsPrincipal user, IGrainFactory grains,
-                Plans.ResponsePlanBook plans, PostgresAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+                Plans.ResponsePlanBook plans, IAlertRecords journal, TimeProvider time, CancellationToken ct) =>
             InvalidNote(body.Note) ?? InvalidNote(body.SkipReason)
             ?? await PlanIncomplete(alertId, body, user.Identity!.Name!, plans, journal, time, ct)
             ?? Answer(await grains.GetGrain<IAlertGrain>(alertId).Close(user.Identity!.Name!, body.Outcome, body.Note)))
@@ -45,7 +45,7 @@ public static class AlertEndpoints
     /// cannot be closed anyway (not acknowledged, closed already) is left to the grain's answer.
     /// </summary>
     private static async Task<IResult?> PlanIncomplete(Guid alertId, CloseRequest body, string actor, Plans.ResponsePlanBook plans,
-        PostgresAlertJournal journal, TimeProvider time, CancellationToken ct)
+        IAlertRecords journal, TimeProvider time, CancellationToken ct)
     {
         if (await journal.GetHistoryAsync(alertId, ct) is not { Alert.Status: AlertStatus.Acknowledged or AlertStatus.Dispatched } history)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Reports;
 
 namespace CareIoT.Server.Api;
@@ -20,7 +20,7 @@ public static class BedCareEndpoints
 {
     public static void MapBedCareEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sites/beds/{bedId}/care", async (string bedId, IGrainFactory grains, PostgresRegistry registry, INightLog nights,
+        app.MapGet("/api/sites/beds/{bedId}/care", async (string bedId, IGrainFactory grains, IRegistry registry, INightLog nights,
             TimeProvider time, CancellationToken ct) =>
         {
             if (await registry.GetBedAsync(bedId, ct) is null)
@@ -32,7 +32,7 @@ public static class BedCareEndpoints
             return Results.Ok(new BedCare(await grains.GetGrain<IBedGrain>(bedId).GetCare(), await nights.SummariesAsync(bedId, today.AddDays(-14), today, ct)));
         }).RequireAuthorization(Auth.Policies.Watch);
 
-        app.MapPut("/api/sites/beds/{bedId}/resident", async (string bedId, ResidentRequest body, IGrainFactory grains, PostgresRegistry registry,
+        app.MapPut("/api/sites/beds/{bedId}/resident", async (string bedId, ResidentRequest body, IGrainFactory grains, IRegistry registry,
             TimeProvider time, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();
@@ -50,7 +50,7 @@ public static class BedCareEndpoints
             return Results.NoContent();
         }).RequireAuthorization(Auth.Policies.Install);
 
-        app.MapGet("/api/reports/nights", async (string? night, string? facility, string? format, PostgresNightLog log, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/reports/nights", async (string? night, string? facility, string? format, INightRecords log, TimeProvider time, CancellationToken ct) =>
         {
             if (!TryNight(night, time, out var date))
             {

@@ -1,5 +1,5 @@
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -19,7 +19,7 @@ public static class HouseholdSummaryEndpoints
 {
     public static void MapHouseholdSummaryEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/sites/households/{householdId}/summary", async (string householdId, IGrainFactory grains,
-            PostgresRegistry registry, PostgresAlertQueries queries, TimeProvider time, CancellationToken ct) =>
+            IRegistry registry, IAlertQueries queries, TimeProvider time, CancellationToken ct) =>
         {
             if (await registry.GetHouseholdAsync(householdId, ct) is null)
             {

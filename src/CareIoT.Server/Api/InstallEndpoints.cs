@@ -2,9 +2,8 @@ using System.Security.Claims;
 using CareIoT.Contracts;
 using CareIoT.DeviceProtocol;
 using CareIoT.Grains;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Install;
-using Npgsql;
 
 namespace CareIoT.Server.Api;
 
@@ -14,7 +13,7 @@ public static class InstallEndpoints
     public static void MapInstallEndpoints(this IEndpointRouteBuilder app)
     {
         var install = app.MapGroup("/api/install").RequireAuthorization(Auth.Policies.Install);
-        install.MapGet("/households", async (string? search, ClaimsPrincipal user, PostgresInstallations installations, Privacy.AccessAudit audit, CancellationToken ct) =>
+        install.MapGet("/households", async (string? search, ClaimsPrincipal user, IInstallations installations, Privacy.AccessAudit audit, CancellationToken ct) =>
         {
             var text = search?.Trim() ?? "";
             await audit.ViewedAsync(user, "household-search", $"search:{text}", ct);
@@ -23,7 +22,7 @@ public static class InstallEndpoints
         install.MapPost("/devices", FitAsync);
         install.MapPost("/devices/{deviceId}/credentials", async (string deviceId, DeviceAccounts accounts, BrokerCredentials broker, IConfiguration config, CancellationToken ct) =>
             await accounts.ManageableAsync(deviceId, ct) is null ? Results.NotFound() : Results.Ok(await CredentialsAsync(deviceId, broker, config, ct)));
-        install.MapDelete("/devices/{deviceId}", async (string deviceId, ClaimsPrincipal user, DeviceAccounts accounts, PostgresInstallations installations,
+        install.MapDelete("/devices/{deviceId}", async (string deviceId, ClaimsPrincipal user, DeviceAccounts accounts, IInstallations installations,
             BrokerCredentials broker, IGrainFactory grains, TimeProvider time, CancellationToken ct) =>
         {
             // The registry first: only a registered device's account is ever revoked from here.
@@ -47,21 +46,21 @@ public static class InstallEndpoints
         var site = install.MapGroup("/sites/{kind}/{siteId}");
         site.MapPost("/walk-test", async (string kind, string siteId, WalkTestRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>
             Site(kind, siteId) is { } s
-                ? Results.Ok(await grains.Site(s).StartWalkTest(user.Identity!.Name!, TimeSpan.FromMinutes(Math.Clamp(body?.Minutes ?? 30, 1, 120))))
+                ? Results.Ok(await grains.WalkTestSite(s).StartWalkTest(user.Identity!.Name!, TimeSpan.FromMinutes(Math.Clamp(body?.Minutes ?? 30, 1, 120))))
                 : Results.NotFound());
-        site.MapGet("/walk-test", async (string kind, string siteId, PostgresRegistry registry, IGrainFactory grains, CancellationToken ct) =>
+        site.MapGet("/walk-test", async (string kind, string siteId, IRegistry registry, IGrainFactory grains, CancellationToken ct) =>
             Site(kind, siteId) is { } s ? Results.Ok(await WalkTestAsync(s, registry, grains, ct)) : Results.NotFound());
         site.MapPost("/walk-test/finish", async (string kind, string siteId, ClaimsPrincipal user, IGrainFactory grains) =>
             Site(kind, siteId) is not { } s ? Results.NotFound()
-            : await grains.Site(s).FinishWalkTest(user.Identity!.Name!) is { } record ? Results.Ok(record) : Results.Conflict());
-        site.MapGet("/records", async (string kind, string siteId, PostgresInstallations installations, CancellationToken ct) =>
+            : await grains.WalkTestSite(s).FinishWalkTest(user.Identity!.Name!) is { } record ? Results.Ok(record) : Results.Conflict());
+        site.MapGet("/records", async (string kind, string siteId, IInstallations installations, CancellationToken ct) =>
             Site(kind, siteId) is { } s ? Results.Ok(await installations.RecordsOfAsync(s, ct)) : Results.NotFound());
 
         install.MapPost("/import", ImportAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Extensions.RequestLimitsExtensions.MaxImportBytes));
     }
 
     private static async Task<IResult> FitAsync(
-        FitDeviceRequest body, ClaimsPrincipal user, DeviceAccounts accounts, PostgresInstallations installations, BrokerCredentials broker,
+        FitDeviceRequest body, ClaimsPrincipal user, DeviceAccounts accounts, IInstallations installations, BrokerCredentials broker,
         IGrainFactory grains, IConfiguration config, TimeProvider time, CancellationToken ct)
     {
         var deviceId = body.DeviceId ?? body.Serial;
@@ -93,7 +92,7 @@ public static class InstallEndpoints
                 return Results.Conflict(new { detail = $"device {deviceId} or serial {body.Serial} is already registered" });
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        catch (UnknownReferenceException)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"{site} is not registered"] });
         }
@@ -107,9 +106,9 @@ public static class InstallEndpoints
             config.GetValue("Broker:PublicPort", 1883), DeviceTopics.Events(deviceId), DeviceTopics.Status(deviceId),
             config.GetValue<int?>("Tls:MqttsPort"), config["Tls:CaCertificate"] is { } ca && File.Exists(ca) ? await File.ReadAllTextAsync(ca, ct) : null);
 
-    private static async Task<WalkTestView> WalkTestAsync(SiteRef site, PostgresRegistry registry, IGrainFactory grains, CancellationToken ct)
+    private static async Task<WalkTestView> WalkTestAsync(SiteRef site, IRegistry registry, IGrainFactory grains, CancellationToken ct)
     {
-        var test = await grains.Site(site).GetWalkTest();
+        var test = await grains.WalkTestSite(site).GetWalkTest();
         var devices = await registry.DevicesOfAsync(site, ct);
         var health = await Task.WhenAll(devices.Select(d => grains.GetGrain<IDeviceGrain>(d.DeviceId).GetHealth()));
         return new WalkTestView(test, [.. devices.Zip(health, (d, h) =>
@@ -117,7 +116,7 @@ public static class InstallEndpoints
     }
 
     /// <summary>CSV in the body; <c>dryRun=true</c> only lists problems. Nothing is imported while any line has one.</summary>
-    private static async Task<IResult> ImportAsync(HttpRequest request, bool? dryRun, PostgresHouseholdImport import, Wall.RotationSiteSync wall, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpRequest request, bool? dryRun, IHouseholdImport import, Wall.RotationSiteSync wall, CancellationToken ct)
     {
         using var text = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var (rows, problems) = HouseholdCsv.Read(new StringReader(await text.ReadToEndAsync(ct)), await import.RegisteredSerialsAsync(ct));

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CareIoT.CarrierPush;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -27,13 +27,13 @@ public static partial class NbIotBindingEndpoints
         nbiot.MapGet("/products", (CarrierProductMap products) =>
             products.Products.Select(p => new { name = p.Name, platform = p.Platform.Name(), productId = p.ProductId }).OrderBy(p => p.name, StringComparer.Ordinal));
         nbiot.MapPut("/{imei}", BindAsync);
-        nbiot.MapGet("/{imei}", async (string imei, PostgresCarrierDevices devices, CancellationToken ct) =>
+        nbiot.MapGet("/{imei}", async (string imei, ICarrierBindings devices, CancellationToken ct) =>
             await devices.FindByImeiAsync(imei, ct) is { } d
                 ? Results.Ok(new NbIotBinding(d.Imei, d.DeviceId, d.Platform, d.PlatformDeviceId, d.Product))
                 : Results.NotFound());
     }
 
-    private static async Task<IResult> BindAsync(string imei, BindNbIotRequest body, ClaimsPrincipal user, PostgresCarrierDevices devices,
+    private static async Task<IResult> BindAsync(string imei, BindNbIotRequest body, ClaimsPrincipal user, ICarrierBindings devices,
         CarrierDeviceDirectory directory, CarrierProductMap products, IGrainFactory grains, TimeProvider time, CancellationToken ct)
     {
         if (Problem(imei, body, products) is { } problem)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CareIoT.Contracts;
 using CareIoT.Dc09;
 using CareIoT.PanelReceiver;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -20,14 +20,14 @@ public static partial class PanelEndpoints
         var panels = app.MapGroup("/api/install/panels").RequireAuthorization(Auth.Policies.Install);
         panels.MapGet("/vendors", (PanelEventMap eventMap) => eventMap.Vendors.Order(StringComparer.Ordinal));
         panels.MapPut("/{account}", BindAsync);
-        panels.MapGet("/{account}", async (string account, PostgresPanelAccounts accounts, CancellationToken ct) =>
+        panels.MapGet("/{account}", async (string account, IPanelBindings accounts, CancellationToken ct) =>
             await accounts.FindAsync(account.ToUpperInvariant(), ct) is { } a
                 ? Results.Ok(new PanelBinding(a.Account, a.DeviceId, a.Key is not null, a.Vendor))
                 : Results.NotFound());
         app.MapGet("/api/panels/stats", (PanelReceiverStats stats) => stats.Snapshot()).RequireAuthorization(Auth.Policies.Install);
     }
 
-    private static async Task<IResult> BindAsync(string account, BindPanelRequest body, ClaimsPrincipal user, PostgresPanelAccounts accounts,
+    private static async Task<IResult> BindAsync(string account, BindPanelRequest body, ClaimsPrincipal user, IPanelBindings accounts,
         PanelAccountDirectory directory, PanelEventMap eventMap, IGrainFactory grains, TimeProvider time, CancellationToken ct)
     {
         account = account.ToUpperInvariant();

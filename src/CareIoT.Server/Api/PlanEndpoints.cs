@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Plans;
 
 namespace CareIoT.Server.Api;
@@ -18,13 +18,13 @@ public static partial class PlanEndpoints
     public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts/{alertId:guid}").RequireAuthorization(Auth.Policies.Watch);
-        alerts.MapGet("/plan", async (Guid alertId, ResponsePlanBook plans, PostgresAlertJournal journal, CancellationToken ct) =>
+        alerts.MapGet("/plan", async (Guid alertId, ResponsePlanBook plans, IAlertRecords journal, CancellationToken ct) =>
             await journal.GetHistoryAsync(alertId, ct) is { } history
                 ? Results.Ok(PlanProgress.Of(plans.For(history.Alert.Cause), history))
                 : Results.NotFound());
 
         alerts.MapPost("/plan/{stepId}", async (Guid alertId, string stepId, PlanStepRequest body, ClaimsPrincipal user, ResponsePlanBook plans,
-            PostgresAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+            IAlertRecords journal, TimeProvider time, CancellationToken ct) =>
         {
             if (body.Note is { Length: > MaxText })
             {
@@ -47,7 +47,7 @@ public static partial class PlanEndpoints
         }).RequireAuthorization(Auth.Policies.Dispatch);
 
         alerts.MapPost("/calls", async (Guid alertId, CallRequest body, ClaimsPrincipal user, ResponsePlanBook plans,
-            PostgresAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+            IAlertRecords journal, TimeProvider time, CancellationToken ct) =>
         {
             if (!PhoneNumber().IsMatch(body.Number ?? "") || !Enum.IsDefined(body.Outcome)
                 || body.Note is { Length: > MaxText } || body.Contact is { Length: > 200 })

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Privacy;
 
 namespace CareIoT.Server.Api;
@@ -17,7 +17,7 @@ public static class QueueEndpoints
 
     public static void MapQueueEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sites/summaries", async (SiteSummaryRequest body, ClaimsPrincipal user, PostgresSiteSummaries summaries, CancellationToken ct) =>
+        app.MapPost("/api/sites/summaries", async (SiteSummaryRequest body, ClaimsPrincipal user, ISiteSummaries summaries, CancellationToken ct) =>
         {
             var households = body.Households ?? [];
             var beds = body.Beds ?? [];
@@ -31,11 +31,11 @@ public static class QueueEndpoints
             return Results.Ok(identity ? found : [.. found.Select(s => s.Kind == "Household" ? s with { Name = NameMask.Mask(s.Name), Address = "" } : s)]);
         }).RequireAuthorization(Auth.Policies.Watch);
 
-        app.MapGet("/api/incidents/open", (PostgresIncidents incidents, CancellationToken ct) => incidents.ListOpenAsync(ct))
+        app.MapGet("/api/incidents/open", (IIncidents incidents, CancellationToken ct) => incidents.ListOpenAsync(ct))
             .RequireAuthorization(Auth.Policies.Watch);
 
         // An outage acknowledged as one: each member is the operator's own acknowledge, journaled one by one.
-        app.MapPost("/api/incidents/{incidentId:guid}/acknowledge", async (Guid incidentId, ClaimsPrincipal user, PostgresIncidents incidents, IGrainFactory grains,
+        app.MapPost("/api/incidents/{incidentId:guid}/acknowledge", async (Guid incidentId, ClaimsPrincipal user, IIncidents incidents, IGrainFactory grains,
             CancellationToken ct) =>
         {
             var acknowledged = 0;

@@ -1,7 +1,6 @@
 using CareIoT.Contracts;
 using CareIoT.DeviceProtocol;
-using CareIoT.Postgres;
-using Npgsql;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -11,7 +10,7 @@ public static class RegistryEndpoints
     public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
     {
         var registry = app.MapGroup("/api/registry").RequireAuthorization(Auth.Policies.Install);
-        registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, PostgresRegistry store, Wall.RotationSiteSync wall, CancellationToken ct) =>
+        registry.MapPut("/households/{householdId}", async (string householdId, HouseholdRequest body, IRegistry store, Wall.RotationSiteSync wall, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(householdId) || string.IsNullOrWhiteSpace(body.ElderName) || body.ElderName.Length > 100
                 || body.BirthYear is < 1900 or > 2100 || body.MedicalNotes?.Length > 2000 || body.Contacts?.Count > 10
@@ -28,7 +27,7 @@ public static class RegistryEndpoints
             wall.Poke();
             return Results.NoContent();
         });
-        registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, PostgresRegistry store, CancellationToken ct) =>
+        registry.MapPut("/beds/{bedId}", async (string bedId, BedRequest body, IRegistry store, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(bedId) || body.Room?.Length > 50 || body.Label?.Length > 50)
             {
@@ -39,14 +38,14 @@ public static class RegistryEndpoints
             {
                 await store.UpsertBedAsync(bedId, body.Room ?? "", body.Label ?? "", body.FacilityId, ct);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+            catch (UnknownReferenceException)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["facilityId"] = [$"facility {body.FacilityId} is not registered"] });
             }
 
             return Results.NoContent();
         });
-        registry.MapPut("/facilities/{facilityId}", async (string facilityId, FacilityRequest body, PostgresPlaces places, Wall.RotationSiteSync wall, CancellationToken ct) =>
+        registry.MapPut("/facilities/{facilityId}", async (string facilityId, FacilityRequest body, IPlaces places, Wall.RotationSiteSync wall, CancellationToken ct) =>
         {
             if (!DeviceTopics.IsValidDeviceId(facilityId) || string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200
                 || body.Address?.Length > 300 || !Coordinates.AreValid(body.Latitude, body.Longitude))
@@ -65,7 +64,7 @@ public static class RegistryEndpoints
     }
 
     private static async Task<IResult> PutDevice(
-        string deviceId, DeviceRequest body, PostgresRegistry store, Install.DeviceAccounts accounts, IGrainFactory grains, CancellationToken ct)
+        string deviceId, DeviceRequest body, IRegistry store, Install.DeviceAccounts accounts, IGrainFactory grains, CancellationToken ct)
     {
         if (accounts.IsPlatformAccount(deviceId))
         {
@@ -89,7 +88,7 @@ public static class RegistryEndpoints
         {
             await store.UpsertDeviceAsync(binding, body.Vendor, body.Model, ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        catch (UnknownReferenceException)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"{site} is not registered"] });
         }

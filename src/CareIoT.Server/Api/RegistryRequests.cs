@@ -3,7 +3,7 @@ using CareIoT.Contracts;
 namespace CareIoT.Server.Api;
 
 public sealed record HouseholdRequest(
-    string ElderName, string? Address, int? BirthYear = null, string? MedicalNotes = null, IReadOnlyList<CareIoT.Postgres.EmergencyContact>? Contacts = null,
+    string ElderName, string? Address, int? BirthYear = null, string? MedicalNotes = null, IReadOnlyList<CareIoT.Stores.EmergencyContact>? Contacts = null,
     string? Community = null, double? Latitude = null, double? Longitude = null);
 
 public sealed record BedRequest(string? Room, string? Label, string? FacilityId = null);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Auth;
 
 namespace CareIoT.Server.Api;
@@ -24,7 +24,7 @@ public static class RelativeEndpoints
     public static void MapRelativeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sites/households/{householdId}/alerts/{alertId:guid}/answer", async (string householdId, Guid alertId, RelativeAnswerRequest body,
-            ClaimsPrincipal user, IAlertJournal alerts, PostgresAlertJournal journal, IAlertNotifier notifier, TimeProvider time, CancellationToken ct) =>
+            ClaimsPrincipal user, IAlertJournal alerts, IAlertRecords journal, IAlertNotifier notifier, TimeProvider time, CancellationToken ct) =>
         {
             if (!user.IsInRole(Roles.Relative))
             {

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Api;
 
@@ -17,14 +17,14 @@ public static class ShiftEndpoints
     public static void MapShiftEndpoints(this IEndpointRouteBuilder app)
     {
         var shift = app.MapGroup("/api/shift").RequireAuthorization(Auth.Policies.Watch);
-        shift.MapGet("/", async (PostgresShifts shifts, IAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+        shift.MapGet("/", async (IShifts shifts, IAlertJournal journal, TimeProvider time, CancellationToken ct) =>
         {
             var handovers = await shifts.RecentHandoversAsync(10, ct);
             var earliest = time.GetUtcNow() - LongestShift;
             var since = handovers.Count > 0 && handovers[0].At > earliest ? handovers[0].At : earliest;
             return new ShiftView(since, await journal.GetOpenAsync(ct), await shifts.ClosedSinceAsync(since, ct), handovers, await shifts.SummaryAsync(since, ct));
         });
-        shift.MapPost("/handover", async (HandoverRequest body, ClaimsPrincipal user, PostgresShifts shifts, IAlertJournal journal, TimeProvider time, CancellationToken ct) =>
+        shift.MapPost("/handover", async (HandoverRequest body, ClaimsPrincipal user, IShifts shifts, IAlertJournal journal, TimeProvider time, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Note) || body.Note.Length > 4000)
             {

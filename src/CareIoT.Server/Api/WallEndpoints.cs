@@ -2,7 +2,8 @@ using System.Security.Claims;
 using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
 using CareIoT.Grains.Rotation;
-using CareIoT.Postgres;
+using CareIoT.Reports;
+using CareIoT.Stores;
 using CareIoT.Server.Wall;
 
 using CareIoT.Server.Privacy;
@@ -15,7 +16,7 @@ public static class WallEndpoints
     public static void MapWallEndpoints(this IEndpointRouteBuilder app)
     {
         var wall = app.MapGroup("/api/wall").RequireAuthorization(Auth.Policies.Watch);
-        wall.MapGet("/sites", (PostgresPlaces places, CancellationToken ct) => places.WallSitesAsync(ct));
+        wall.MapGet("/sites", (IPlaces places, CancellationToken ct) => places.WallSitesAsync(ct));
         wall.MapGet("/view", (IGrainFactory grains) => Rotation(grains).GetView());
         wall.MapGet("/tiles", (string? keys, WallTileReader reader, CancellationToken ct) =>
             reader.ReadAsync([.. (keys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(64)], ct));
@@ -44,14 +45,14 @@ public static class WallEndpoints
             await Rotation(grains).Configure(settings);
             return Results.NoContent();
         }).RequireAuthorization(Auth.Policies.Dispatch);
-        rotation.MapGet("/coverage", async (DateTimeOffset? from, DateTimeOffset? to, PostgresCoverageLog log, PostgresPlaces places, TimeProvider time, CancellationToken ct) =>
+        rotation.MapGet("/coverage", async (DateTimeOffset? from, DateTimeOffset? to, ICoverageRecords log, IPlaces places, TimeProvider time, CancellationToken ct) =>
         {
             var (start, end) = Period(from, to, time);
             var entries = await log.EntriesAsync(start, end, ct);
             var sites = (await places.WallSitesAsync(ct)).Select(s => s.Key).Concat(entries.Select(e => e.SiteKey));
             return new CoverageReport(start, end, CoverageStatistics.Compute(sites, entries, start, end));
         });
-        rotation.MapGet("/notices", async (DateTimeOffset? from, DateTimeOffset? to, PostgresCoverageLog log, TimeProvider time, CancellationToken ct) =>
+        rotation.MapGet("/notices", async (DateTimeOffset? from, DateTimeOffset? to, ICoverageRecords log, TimeProvider time, CancellationToken ct) =>
         {
             var (start, end) = Period(from, to, time);
             return await log.NoticesAsync(start, end, ct);
@@ -70,7 +71,7 @@ public static class WallEndpoints
     /// <summary>Facilities and households by their coordinates, each with its open alerts' worst priority.</summary>
     /// A household's name is masked on the map (a screen anyone in the room can read) unless one of
     /// its alerts is open and the viewer acts for people (<see cref="PersonalData.SeesIdentity"/>).
-    private static async Task<IReadOnlyList<MapPoint>> MapAsync(ClaimsPrincipal user, PostgresPlaces places, IAlertJournal journal, WallSiteLookup lookup, CancellationToken ct)
+    private static async Task<IReadOnlyList<MapPoint>> MapAsync(ClaimsPrincipal user, IPlaces places, IAlertJournal journal, WallSiteLookup lookup, CancellationToken ct)
     {
         var open = await journal.GetOpenAsync(ct);
         var byWallSite = new Dictionary<string, List<AlertSnapshot>>(StringComparer.Ordinal);

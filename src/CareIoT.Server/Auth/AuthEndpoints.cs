@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -45,7 +45,7 @@ public static class AuthEndpoints
             devices.Remember(http, user.Username);
             return Results.Ok(new { user.Username, user.Role, user.HouseholdId });
         }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        auth.MapPost("/logout", async (bool? everywhere, HttpContext http, PostgresUsers users, CancellationToken ct) =>
+        auth.MapPost("/logout", async (bool? everywhere, HttpContext http, IUserAccounts users, CancellationToken ct) =>
         {
             // Ended on the server: the cookie, and any copy of it, is refused from now on. With
             // ?everywhere=true every session of the user ends (the other screens, a lost phone).

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CareIoT.Server.Auth;
@@ -9,7 +9,7 @@ namespace CareIoT.Server.Auth;
 /// authenticated once, at its handshake, and would otherwise keep receiving alerts after logout. Each
 /// hub call is checked, and every <see cref="SweepEvery"/> all open connections are, in one query.
 /// </summary>
-public sealed class HubSessions(PostgresUsers users, ILogger<HubSessions> logger) : BackgroundService, IHubFilter
+public sealed class HubSessions(IUserAccounts users, IDatabaseHealth database, ILogger<HubSessions> logger) : BackgroundService, IHubFilter
 {
     public static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
 
@@ -30,7 +30,7 @@ public sealed class HubSessions(PostgresUsers users, ILogger<HubSessions> logger
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var caller = invocation.Context;
-        if (caller.User is not { } user || !await SessionStamp.IsCurrentAsync(user, users, logger, caller.ConnectionAborted))
+        if (caller.User is not { } user || !await SessionStamp.IsCurrentAsync(user, users, database, logger, caller.ConnectionAborted))
         {
             caller.Abort();
             throw new HubException("session ended");

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Auth;
 
@@ -8,7 +8,7 @@ namespace CareIoT.Server.Auth;
 /// when configured, else generated; a generated one is written once to
 /// <c>$CAREIOT_STATE/secrets/initial-admin</c> (mode 0600) — never to a log.
 /// </summary>
-public sealed class InitialAdmin(PostgresUsers users, IConfiguration configuration, ILogger<InitialAdmin> logger) : IHostedService
+public sealed class InitialAdmin(IUserAccounts users, IConfiguration configuration, ILogger<InitialAdmin> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

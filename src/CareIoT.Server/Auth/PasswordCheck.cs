@@ -1,4 +1,4 @@
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +17,7 @@ public sealed record PasswordCheckResult(StoredUser? User, TimeSpan? RetryAfter 
 /// the log says which it was. The lock does not apply on a browser the user signed in from before
 /// (<see cref="KnownDevice"/>), so nobody can lock an operator out by typing wrong passwords in their name.
 /// </summary>
-public sealed class PasswordCheck(PostgresUsers users, SignInThrottle throttle, IOptions<AuthOptions> options, TimeProvider time,
+public sealed class PasswordCheck(IUserAccounts users, SignInThrottle throttle, IOptions<AuthOptions> options, TimeProvider time,
     ILogger<PasswordCheck> logger)
 {
     internal static readonly PasswordHasher<string> Hasher = new();

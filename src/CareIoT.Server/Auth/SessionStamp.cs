@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -28,7 +28,7 @@ public static class SessionStamp
     public static Guid? SessionOf(ClaimsPrincipal principal) => Guid.TryParse(principal.FindFirstValue(SessionClaimType), out var id) ? id : null;
 
     /// <summary>Whether the principal's stamp is its user's current one (true when PostgreSQL cannot say).</summary>
-    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, PostgresUsers users, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IUserAccounts users, IDatabaseHealth database, ILogger logger, CancellationToken cancellationToken)
     {
         if (principal.Identity?.Name is not { } name || Of(principal) is not { } stamp || SessionOf(principal) is not { } session)
         {
@@ -40,7 +40,7 @@ public static class SessionStamp
             return (await users.CurrentStampsAsync([name], cancellationToken)).TryGetValue(name, out var current) && current == stamp
                 && (await users.EndedOfAsync([session], cancellationToken)).Count == 0;
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception ex) when (database.IsUnavailable(ex))
         {
             logger.LogWarning(ex, "Session of {Username} not checked: PostgreSQL unavailable", name);
             return true;
@@ -53,7 +53,7 @@ public static class SessionStamp
         var services = context.HttpContext.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionStamp));
         if (context.Principal is { } principal
-            && !await IsCurrentAsync(principal, services.GetRequiredService<PostgresUsers>(), logger, context.HttpContext.RequestAborted))
+            && !await IsCurrentAsync(principal, services.GetRequiredService<IUserAccounts>(), services.GetRequiredService<IDatabaseHealth>(), logger, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

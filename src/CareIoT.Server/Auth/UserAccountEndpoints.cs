@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Auth;
 
@@ -17,8 +17,8 @@ public static class UserAccountEndpoints
     public static void MapUserAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/api/users/{username}").RequireAuthorization(Policies.Administer);
-        user.MapPut("/role", async (string username, RoleChangeRequest body, PostgresUsers users, PostgresRegistry registry,
-            PostgresAccessAudit audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
+        user.MapPut("/role", async (string username, RoleChangeRequest body, IUserAccounts users, IRegistry registry,
+            IAuditLog audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
         {
             if (!Roles.All.Contains(body.Role))
             {
@@ -33,21 +33,21 @@ public static class UserAccountEndpoints
 
             return await Audited(await users.SetRoleAsync(username, body.Role, household, ct), audit, admin, "user.role", username, time, ct);
         });
-        user.MapPut("/password", async (string username, PasswordChangeRequest body, PostgresUsers users,
-            PostgresAccessAudit audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
+        user.MapPut("/password", async (string username, PasswordChangeRequest body, IUserAccounts users,
+            IAuditLog audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
             (body.Password?.Length ?? 0) < 10
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["at least 10 characters"] })
                 : await Audited(await users.SetPasswordAsync(username, AuthEndpoints.Hash(body.Password!), ct), audit, admin, "user.password", username, time, ct));
-        user.MapPost("/disable", async (string username, PostgresUsers users, PostgresAccessAudit audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
+        user.MapPost("/disable", async (string username, IUserAccounts users, IAuditLog audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
             username == admin.Identity!.Name
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["username"] = ["an admin cannot disable their own account"] })
                 : await Audited(await users.SetDisabledAsync(username, disabled: true, ct), audit, admin, "user.disable", username, time, ct));
-        user.MapPost("/enable", async (string username, PostgresUsers users, PostgresAccessAudit audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
+        user.MapPost("/enable", async (string username, IUserAccounts users, IAuditLog audit, ClaimsPrincipal admin, TimeProvider time, CancellationToken ct) =>
             await Audited(await users.SetDisabledAsync(username, disabled: false, ct), audit, admin, "user.enable", username, time, ct));
     }
 
     private static async Task<IResult> Audited(
-        bool changed, PostgresAccessAudit audit, ClaimsPrincipal admin, string action, string username, TimeProvider time, CancellationToken ct)
+        bool changed, IAuditLog audit, ClaimsPrincipal admin, string action, string username, TimeProvider time, CancellationToken ct)
     {
         if (!changed)
         {

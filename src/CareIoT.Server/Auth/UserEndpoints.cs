@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Auth;
 
@@ -11,7 +11,7 @@ public static class UserEndpoints
     /// <summary>Users, for admins: create one; lift an account's sign-in lockout (audited).</summary>
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/users", async (NewUserRequest body, PostgresUsers users, PostgresRegistry registry, CancellationToken ct) =>
+        app.MapPost("/api/users", async (NewUserRequest body, IUserAccounts users, IRegistry registry, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 64 || (body.Password?.Length ?? 0) < 10 || !Roles.All.Contains(body.Role))
             {
@@ -35,7 +35,7 @@ public static class UserEndpoints
                 : Results.Conflict();
         }).RequireAuthorization(Policies.Administer);
 
-        app.MapPost("/api/users/{username}/unlock", async (string username, PostgresUsers users, PostgresAccessAudit audit, ClaimsPrincipal admin,
+        app.MapPost("/api/users/{username}/unlock", async (string username, IUserAccounts users, IAuditLog audit, ClaimsPrincipal admin,
             TimeProvider time, ILoggerFactory loggers, CancellationToken ct) =>
         {
             if (!await users.ResetSignInFailuresAsync(username, ct))

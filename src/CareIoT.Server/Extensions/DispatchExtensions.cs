@@ -35,8 +35,8 @@ public static class DispatchExtensions
         builder.Services.AddSingleton<ClusterAlertNotifier>();
         // Enums by name only: a number (even one no member has, {"kind":999}) is refused with 400.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-        // Consoles first; the wall hears of critical alerts through the same port, after them.
-        builder.Services.AddSingleton<IAlertNotifier, CareIoT.Server.Wall.WallAlarmForwarder>();
+        // The grains' one way out to SignalR: consoles only (the wall hears from the grains, grain to grain: AlertFanOut).
+        builder.Services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ClusterAlertNotifier>());
         builder.Services.AddHostedService<OpenAlertRecovery>();
     }
 }

@@ -12,6 +12,6 @@ public static class HealthCheckExtensions
     /// </summary>
     public static void AddCareIotHealthChecks(this WebApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", timeout: Timeout)
+            .AddCheck<DatabaseHealthCheck>("postgres", timeout: Timeout)
             .AddCheck<MqttHealthCheck>("mqtt", timeout: Timeout);
 }

@@ -1,6 +1,6 @@
 using CareIoT.Contracts;
 using CareIoT.Postgres;
-using Npgsql;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Extensions;
 
@@ -15,7 +15,8 @@ public static class PostgresExtensions
         var connectionString = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         builder.Services.AddSingleton(new PostgresSettings(connectionString));
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(BoundedPool(connectionString)));
+        builder.Services.AddSingleton(_ => PostgresAvailability.CreateDataSource(connectionString));
+        builder.Services.AddSingleton<IDatabaseHealth, PostgresAvailability>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.Services.AddSingleton<PostgresAlertJournal>();
@@ -40,15 +41,28 @@ public static class PostgresExtensions
         builder.Services.AddSingleton<PostgresAccessAudit>();
         builder.Services.AddSingleton<Privacy.AccessAudit>();
         builder.Services.AddSingleton<CareIoT.Contracts.Rotation.ICoverageLog>(sp => sp.GetRequiredService<PostgresCoverageLog>());
+
+        // What the API, hubs and reports see: the stores' interfaces (CareIoT.Stores), never these classes.
+        Expose<PostgresRegistry, IRegistry>(builder.Services);
+        Expose<PostgresUsers, IUserAccounts>(builder.Services);
+        Expose<PostgresAccessAudit, IAuditLog>(builder.Services);
+        Expose<PostgresPlaces, IPlaces>(builder.Services);
+        Expose<PostgresAlertQueries, IAlertQueries>(builder.Services);
+        Expose<PostgresInstallations, IInstallations>(builder.Services);
+        Expose<PostgresShifts, IShifts>(builder.Services);
+        Expose<PostgresIncidents, IIncidents>(builder.Services);
+        Expose<PostgresSiteSummaries, ISiteSummaries>(builder.Services);
+        Expose<PostgresHouseholdImport, IHouseholdImport>(builder.Services);
+        Expose<PostgresAlertJournal, IAlertRecords>(builder.Services);
+        Expose<PostgresCoverageLog, ICoverageRecords>(builder.Services);
+        Expose<PostgresNightLog, INightRecords>(builder.Services);
+        Expose<PostgresReportQueries, IReportQueries>(builder.Services); // registered with the telemetry
+        Expose<PostgresPanelAccounts, IPanelBindings>(builder.Services); // with the panel receiver
+        Expose<PostgresCarrierDevices, ICarrierBindings>(builder.Services); // with the carrier push
     }
 
-    /// <summary>
-    /// Each silo uses at most 30 connections unless the connection string says otherwise: Npgsql's
-    /// default of 100 per silo outgrows PostgreSQL's default of 100 in all, and the long chaos run saw
-    /// thousands of escalating alerts exhaust the server's slots (53300) after a fault.
-    /// </summary>
-    private static string BoundedPool(string connectionString) =>
-        connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString;
+    private static void Expose<TStore, TInterface>(IServiceCollection services)
+        where TStore : class, TInterface
+        where TInterface : class =>
+        services.AddSingleton<TInterface>(sp => sp.GetRequiredService<TStore>());
 }

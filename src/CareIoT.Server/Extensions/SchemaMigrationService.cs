@@ -18,7 +18,7 @@ public sealed class SchemaMigrationService(SchemaMigrator migrator, TimeProvider
                 await migrator.MigrateAsync(cancellationToken);
                 return;
             }
-            catch (Npgsql.NpgsqlException ex) when (ex.IsTransient && time.GetUtcNow() - started < GiveUpAfter)
+            catch (Exception ex) when (PostgresAvailability.IsUnavailableError(ex) && time.GetUtcNow() - started < GiveUpAfter)
             {
                 logger.LogWarning("PostgreSQL not ready for migration ({Error}); retrying", ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);

@@ -1,5 +1,4 @@
 using CareIoT.Contracts;
-using CareIoT.Server.Telemetry;
 using CareIoT.Telemetry;
 
 namespace CareIoT.Server.Extensions;
@@ -18,7 +17,7 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<CareIoT.Baselines.IBedMinuteSeries, InfluxBedMinutes>();
         builder.Services.AddHostedService<InfluxSchemaSetup>();
         builder.Services.AddSingleton<CareIoT.Postgres.PostgresReportQueries>();
-        builder.Services.AddSingleton<Reports.InfluxDeviceHistory>();
+        builder.Services.AddSingleton<CareIoT.Reports.IDeviceFactsSource, InfluxDeviceHistory>();
         builder.Services.AddSingleton<Reports.UptimeReportBuilder>();
     }
 }

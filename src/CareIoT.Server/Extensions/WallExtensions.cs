@@ -1,4 +1,5 @@
 using CareIoT.Contracts.Rotation;
+using CareIoT.Grains.Rotation;
 using CareIoT.Server.Wall;
 
 namespace CareIoT.Server.Extensions;
@@ -9,6 +10,7 @@ public static class WallExtensions
     public static void AddCareIotWall(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IWallNotifier, SignalRWallNotifier>();
+        builder.Services.AddSingleton<IWallSites>(sp => sp.GetRequiredService<CareIoT.Postgres.PostgresPlaces>());
         builder.Services.AddSingleton<WallSiteLookup>();
         builder.Services.AddSingleton<WallTileReader>();
         builder.Services.AddSingleton<RotationSiteSync>();

@@ -1,5 +1,5 @@
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Install;
 
@@ -9,7 +9,7 @@ namespace CareIoT.Server.Install;
 /// which <c>deploy/services.sh</c> alone manages) and never a Zigbee2MQTT gateway's (a gateway speaks
 /// for many devices). The registry is asked before the broker is touched.
 /// </summary>
-public sealed class DeviceAccounts(IConfiguration config, PostgresRegistry registry)
+public sealed class DeviceAccounts(IConfiguration config, IRegistry registry)
 {
     public const string PlatformPrefix = "careiot-";
 

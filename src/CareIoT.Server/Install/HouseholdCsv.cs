@@ -1,7 +1,7 @@
 using System.Globalization;
 using CareIoT.Contracts;
 using CareIoT.DeviceProtocol;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using nietras.SeparatedValues;
 
 namespace CareIoT.Server.Install;

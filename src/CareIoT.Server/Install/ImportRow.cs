@@ -1,5 +1,5 @@
 using CareIoT.Contracts;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Install;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Metrics;
 
@@ -11,12 +11,12 @@ public sealed class OpenAlertGauge : BackgroundService
 {
     public const string MeterName = "CareIoT.Journal";
 
-    private readonly PostgresAlertQueries _queries;
+    private readonly IAlertQueries _queries;
     private readonly ILogger<OpenAlertGauge> _logger;
     private readonly Meter _meter = new(MeterName);
     private IReadOnlyDictionary<string, long> _open = new Dictionary<string, long>();
 
-    public OpenAlertGauge(PostgresAlertQueries queries, ILogger<OpenAlertGauge> logger)
+    public OpenAlertGauge(IAlertQueries queries, ILogger<OpenAlertGauge> logger)
     {
         (_queries, _logger) = (queries, logger);
         _meter.CreateObservableGauge("careiot.alerts.open", () => _open.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("priority", p.Key))),

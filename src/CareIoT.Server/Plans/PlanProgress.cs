@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Plans;
 

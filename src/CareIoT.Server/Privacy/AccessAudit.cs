@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Privacy;
 
 /// <summary>Records, for the request's user, that they viewed or exported personal data.</summary>
-public sealed class AccessAudit(PostgresAccessAudit store, TimeProvider time)
+public sealed class AccessAudit(IAuditLog store, TimeProvider time)
 {
     public Task ViewedAsync(ClaimsPrincipal user, string what, string target, CancellationToken cancellationToken) =>
         store.RecordAsync(Actor(user), $"view.{what}", target, new { role = Role(user) }, time.GetUtcNow(), cancellationToken);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Auth;
 
 namespace CareIoT.Server.Privacy;

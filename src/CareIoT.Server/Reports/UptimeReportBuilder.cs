@@ -1,8 +1,7 @@
 using CareIoT.Grains;
 using CareIoT.Grains.Rotation;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Reports;
-using CareIoT.Server.Wall;
 using Microsoft.Extensions.Options;
 
 namespace CareIoT.Server.Reports;
@@ -12,10 +11,10 @@ namespace CareIoT.Server.Reports;
 /// rotation coverage, then lets <see cref="UptimeReportCalculator"/> compute the figures.
 /// </summary>
 public sealed class UptimeReportBuilder(
-    PostgresReportQueries queries,
-    InfluxDeviceHistory history,
-    PostgresCoverageLog coverage,
-    PostgresPlaces places,
+    IReportQueries queries,
+    IDeviceFactsSource history,
+    ICoverageRecords coverage,
+    IPlaces places,
     WallSiteLookup wallSites,
     IOptions<SupervisionOptions> supervision,
     TimeProvider time)

@@ -1,6 +1,6 @@
 using CareIoT.Ingestion;
 using CareIoT.PanelReceiver;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 using CareIoT.Server.Dispatch;
 using CareIoT.Server.Wall;
 using CareIoT.Telemetry;
@@ -19,7 +19,7 @@ namespace CareIoT.Server.SelfWatch;
 /// </summary>
 public sealed class PlatformWatch(
     HealthCheckService health, IngestStats ingest, InfluxLineWriter telemetry, PanelListenerStatus panels, IGrainFactory grains, ILocalSiloDetails silo,
-    PostgresAccessAudit audit, IHubContext<DispatchHub, IDispatchClient> consoles, IHubContext<WallHub, IWallClient> walls,
+    IAuditLog audit, IHubContext<DispatchHub, IDispatchClient> consoles, IHubContext<WallHub, IWallClient> walls,
     IOptions<SelfWatchOptions> options, TimeProvider time, ILogger<PlatformWatch> logger) : BackgroundService
 {
     private readonly Dictionary<string, BlindSpot> _degraded = [];

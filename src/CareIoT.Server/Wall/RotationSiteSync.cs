@@ -1,6 +1,7 @@
 using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
-using CareIoT.Postgres;
+using CareIoT.Grains.Rotation;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Wall;
 
@@ -10,7 +11,7 @@ namespace CareIoT.Server.Wall;
 /// keeps the rotation grain active, so its timer runs whether or not a screen is open.
 /// </summary>
 public sealed class RotationSiteSync(
-    PostgresPlaces places, IAlertJournal journal, WallSiteLookup lookup, IGrainFactory grains, ILogger<RotationSiteSync> logger) : BackgroundService
+    IPlaces places, IAlertJournal journal, WallSiteLookup lookup, IGrainFactory grains, ILogger<RotationSiteSync> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _poked = new(0, 1);

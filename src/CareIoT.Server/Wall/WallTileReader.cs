@@ -1,6 +1,6 @@
 using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
-using CareIoT.Postgres;
+using CareIoT.Stores;
 
 namespace CareIoT.Server.Wall;
 
@@ -8,7 +8,7 @@ namespace CareIoT.Server.Wall;
 /// Reads tiles on demand from the registry (who belongs where), the journal (open alerts) and the
 /// twins (device health, bed presence). A page is a handful of tiles, read every few seconds.
 /// </summary>
-public sealed class WallTileReader(PostgresPlaces places, IAlertJournal journal, IGrainFactory grains, TimeProvider time)
+public sealed class WallTileReader(IPlaces places, IAlertJournal journal, IGrainFactory grains, TimeProvider time)
 {
     private static readonly AlertCause[] VitalsCauses = [AlertCause.VitalsOutOfRange, AlertCause.ApneaPattern];
 

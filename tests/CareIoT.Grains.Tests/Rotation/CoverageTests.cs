@@ -1,5 +1,6 @@
 using CareIoT.Contracts.Rotation;
 using CareIoT.Grains.Rotation;
+using CareIoT.Reports;
 using Xunit.Abstractions;
 
 namespace CareIoT.Grains.Tests.Rotation;
@@ -68,24 +69,6 @@ public sealed class CoverageTests(ITestOutputHelper output)
         var again = schedule.Coverage.TakeNotices();
         Assert.Equal(sites[6..12], again.Select(n => n.SiteKey));
         Assert.All(again, n => Assert.Equal(Start + TimeSpan.FromSeconds(110), n.LastShown));
-    }
-
-    [Fact]
-    public void StatisticsMergeTouchingShowingsAndCountGapsAtBothEnds()
-    {
-        var day = (From: Start, To: Start.AddDays(1));
-        CoverageEntry Entry(string site, int fromMinute, int toMinute) =>
-            new(site, Start.AddMinutes(fromMinute), Start.AddMinutes(toMinute), ["王值班"]);
-
-        var stats = CoverageStatistics.Compute(
-            ["a", "b", "c"],
-            [Entry("a", 60, 61), Entry("a", 61, 62), Entry("a", 600, 601), Entry("b", -10, 5), Entry("b", 1430, 1450), Entry("x", 0, 1)],
-            day.From,
-            day.To);
-
-        Assert.Equal(new SiteCoverage("a", 2, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1440 - 601), Start.AddMinutes(601)), stats[0]);
-        Assert.Equal(new SiteCoverage("b", 2, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1430 - 5), day.To), stats[1]);
-        Assert.Equal(new SiteCoverage("c", 0, TimeSpan.Zero, TimeSpan.FromDays(1), null), stats[2]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CareIoT.Contracts;
 using CareIoT.Contracts.Rotation;
 
 namespace CareIoT.Grains.Tests.Rotation;
@@ -23,6 +24,38 @@ public sealed class RotationGrainTests(ClusterFixture cluster)
         Assert.Contains(cluster.WallNotifier.Views, v => v.Sequence == view.Sequence && v.OnScreen[0] == site);
         await rotation.Acknowledged(site, alert);
         Assert.DoesNotContain(site, (await rotation.GetView()).Alarming);
+    }
+
+    [Fact]
+    public async Task APressPullsItsHomesTileToTheFrontGrainToGrainAndTheAcknowledgeLetsGo()
+    {
+        var rotation = await FreshRotationAsync(18);
+        var tile = WallSite.FacilityKey("f007");
+        var button = cluster.Install();
+        cluster.WallSites.Tiles[button.Site] = tile;
+
+        var raised = (await cluster.Device(button.DeviceId).Receive(cluster.Message(button.DeviceId))).Alert!;
+
+        // No host in between: the alert's own grain tells the rotation (one-way), which finds the tile itself.
+        Assert.True(await Eventually(async () => (await rotation.GetView()).OnScreen[0] == tile), "the tile did not come to the front");
+        Assert.Contains(tile, (await rotation.GetView()).Alarming);
+        await cluster.Client.GetGrain<IAlertGrain>(raised.AlertId).Acknowledge("赵值班");
+        Assert.True(await Eventually(async () => !(await rotation.GetView()).Alarming.Contains(tile)), "the tile still leads after the acknowledge");
+    }
+
+    private static async Task<bool> Eventually(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
     }
 
     [Fact]

@@ -1,4 +1,0 @@
-namespace CareIoT.Postgres;
-
-/// <summary>Someone to call for an elder: a child, a neighbour, the community worker.</summary>
-public sealed record EmergencyContact(string Name, string Relation, string Phone);

@@ -1,4 +1,0 @@
-namespace CareIoT.Postgres;
-
-/// <summary>One shift handover as recorded.</summary>
-public sealed record Handover(long Id, DateTimeOffset At, string Author, string Note, int OpenAlerts);
