@@ -18,6 +18,15 @@ var count = Number("--points", 1_000_000);
 var batch = Number("--batch", 5000);
 Console.WriteLine($"InfluxDB write benchmark: {count:N0} points in batches of {batch} to {url}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
+// Formatting alone, in this process: ours against the reference client's PointData on the same points.
+var wards = Enumerable.Range(0, 1000).Select(b => new Dictionary<string, string> { ["bed"] = $"B{b:D4}", ["ward"] = $"病区 {b % 20}" }).ToArray();
+var reference = FormatBenchmark.Reference(count, wards);
+var ours = FormatBenchmark.Ours(count, wards);
+Console.WriteLine($"Format, ours (LinePoint + LineProtocol):     {ours.PerSecond,12:N0} points/s, {ours.BytesPerPoint,6:N0} bytes allocated per point");
+Console.WriteLine($"Format, InfluxDB.Client 5.1.0 PointData:    {reference.PerSecond,12:N0} points/s, {reference.BytesPerPoint,6:N0} bytes allocated per point");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"BENCH format_ours_points_s={ours.PerSecond:F0} format_pointdata_points_s={reference.PerSecond:F0} ratio={ours.PerSecond / reference.PerSecond:F2} alloc_ours_b={ours.BytesPerPoint:F0} alloc_pointdata_b={reference.BytesPerPoint:F0}"));
+
 using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 var bench = new WriteBenchmark(http, url, batch);
 var points = BenchPoints.Make(count);
