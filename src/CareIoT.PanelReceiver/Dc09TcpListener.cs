@@ -27,20 +27,7 @@ public sealed class Dc09TcpListener(
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConnections);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ListenAsync(settings, slots, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                status.NotListening("tcp", $"tcp {settings.Host}:{settings.Port}: {ex.Message}");
-                logger.LogError("DC-09 receiver cannot listen on tcp://{Host}:{Port}: {Error}; panels cannot report over TCP. Trying again in {Delay}",
-                    settings.Host, settings.Port, ex.Message, settings.RebindEvery);
-                await Task.Delay(settings.RebindEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await status.KeepListeningAsync("tcp", settings, logger, stopping => ListenAsync(settings, slots, stopping), stoppingToken);
     }
 
     private async Task ListenAsync(PanelReceiverOptions settings, SemaphoreSlim slots, CancellationToken stoppingToken)

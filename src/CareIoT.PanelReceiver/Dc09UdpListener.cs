@@ -24,20 +24,7 @@ public sealed class Dc09UdpListener(
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConcurrentDatagrams);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ListenAsync(settings, slots, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                status.NotListening("udp", $"udp {settings.Host}:{settings.Port}: {ex.Message}");
-                logger.LogError("DC-09 receiver cannot listen on udp://{Host}:{Port}: {Error}; panels cannot report over UDP. Trying again in {Delay}",
-                    settings.Host, settings.Port, ex.Message, settings.RebindEvery);
-                await Task.Delay(settings.RebindEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await status.KeepListeningAsync("udp", settings, logger, stopping => ListenAsync(settings, slots, stopping), stoppingToken);
     }
 
     private async Task ListenAsync(PanelReceiverOptions settings, SemaphoreSlim slots, CancellationToken stoppingToken)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CareIoT.Architecture.Tests;
 
-/// <summary>Each outside system has one home: PostgreSQL's driver only in CareIoT.Postgres, InfluxDB's language only in CareIoT.Telemetry.</summary>
+/// <summary>Each outside system has one home: PostgreSQL's driver only in CareIoT.Postgres, InfluxDB's language only in CareIoT.Telemetry, MQTTnet only in CareIoT.Ingestion (of the platform).</summary>
 public sealed partial class OutsideSystemTests
 {
     [Fact]
@@ -23,6 +23,17 @@ public sealed partial class OutsideSystemTests
             .SelectMany(f => SourceTree.Lines(f.Path, f.Text, InfluxLiteral()))
             .ToList();
         Assert.True(leaks.Count == 0, "InfluxDB measurements or InfluxQL outside CareIoT.Telemetry:\n" + string.Join('\n', leaks));
+    }
+
+    [Fact]
+    public void NoPlatformProjectButIngestionSpeaksMqttThroughMqttNet()
+    {
+        var leaks = SourceTree.SourceFiles
+            .Where(f => SourceTree.ProjectOf(f.Path) != "CareIoT.Ingestion")
+            .SelectMany(f => SourceTree.Lines(f.Path, f.Text, MqttNetName()))
+            .ToList();
+        Assert.True(leaks.Count == 0, "MQTTnet outside CareIoT.Ingestion:\n" + string.Join('\n', leaks));
+        Assert.Contains(SourceTree.SourceFiles, f => SourceTree.ProjectOf(f.Path) == "CareIoT.Ingestion" && MqttNetName().IsMatch(f.Text));
     }
 
     [Fact]
@@ -58,6 +69,9 @@ public sealed partial class OutsideSystemTests
 
     [GeneratedRegex(@"\bCareIoT\.Postgres\b|\bPostgres[A-Z]\w*")]
     private static partial Regex PostgresProject();
+
+    [GeneratedRegex(@"\bMQTTnet\b")]
+    private static partial Regex MqttNetName();
 
     [GeneratedRegex(@"\bNpgsql\b|\bPostgresException\b|\bPostgresErrorCodes\b")]
     private static partial Regex NpgsqlName();
